@@ -1,0 +1,123 @@
+/**
+ * The one message protocol between the log-table webview and the extension host. Pure types: the webview imports
+ * them, and the host validates every incoming message with the zod schemas in `logTableSchemas.ts`.
+ *
+ * Three kinds of message:
+ * - commands: webview → host, fire and forget (intents only: the webview never decides what to fetch);
+ * - requests: webview → host with an `id`; the host answers with a `reply` carrying the same id;
+ * - notifications: host → webview.
+ * Payloads are plain JSON: times are epoch ms.
+ */
+import type { FilterValues, LogRow, ProviderKind, StreamDefinition } from '../providers/streamDefinition';
+import type { MeetingSession } from '../providers/connection';
+import type { ProviderErrorKind } from '../http/providerError';
+
+export type ExportFormat = 'csv' | 'json' | 'ndjson';
+export type TimeZoneMode = 'local' | 'utc';
+
+// ---- webview → host commands -------------------------------------------------------------------------------
+
+export type WebviewCommand =
+  /** The page has loaded (or was shown again): the host answers with `init` then the current rows and status. */
+  | { readonly type: 'ready' }
+  /** Server-side filters changed: refetch from the newest page. */
+  | { readonly type: 'setFilters'; readonly filters: FilterValues }
+  /** Fetch the next older page. */
+  | { readonly type: 'loadOlder' }
+  /** Stream every remaining page, with progress, until done, cancelled or `apiLogs.maxRows`. */
+  | { readonly type: 'loadAll' }
+  /** Stop `loadAll` (or any load in flight). */
+  | { readonly type: 'cancelLoad' }
+  /** Repeat the request that failed. */
+  | { readonly type: 'retry' }
+  /** Start or stop polling for newer rows. */
+  | { readonly type: 'setLiveTail'; readonly enabled: boolean }
+  /** The user scrolled away from the newest rows (paused) or back (resumed). */
+  | { readonly type: 'setTailPaused'; readonly paused: boolean }
+  /** Export rows; `rowIds` present means only those rows (the quick-filtered set), in that order. */
+  | { readonly type: 'export'; readonly format: ExportFormat; readonly rowIds?: readonly string[] }
+  /** Copy text to the clipboard through the host. */
+  | { readonly type: 'copyText'; readonly text: string }
+  | { readonly type: 'copyRowAsJson'; readonly rowId: string }
+  | { readonly type: 'openRowAsJson'; readonly rowId: string }
+  /** API logs: the request as a cURL command with the token replaced by a placeholder. */
+  | { readonly type: 'copyCurl'; readonly rowId: string }
+  /** A link inside log content; the host checks the scheme (http/https only) and asks the user first. */
+  | { readonly type: 'openLink'; readonly url: string }
+  /** The auth-error banner's action: re-enter the connection's token. */
+  | { readonly type: 'updateToken' }
+  /** Switch local/UTC display (persisted to the `apiLogs.timeZone` setting). */
+  | { readonly type: 'setTimeZone'; readonly timeZone: TimeZoneMode };
+
+// ---- webview → host requests -------------------------------------------------------------------------------
+
+export type WebviewRequest = { readonly type: 'listMeetingSessions'; readonly id: number };
+
+export type ReplyPayload<R extends WebviewRequest> = R extends { type: 'listMeetingSessions' }
+  ? readonly MeetingSession[]
+  : never;
+
+export type WebviewMessage = WebviewCommand | WebviewRequest;
+
+// ---- host → webview notifications --------------------------------------------------------------------------
+
+export interface PanelSettings {
+  readonly timeZone: TimeZoneMode;
+  readonly maxRows: number;
+  readonly liveTailIntervalSeconds: number;
+}
+
+export type LoadActivity = 'idle' | 'first' | 'older' | 'all' | 'tail';
+
+export interface PanelStatus {
+  readonly activity: LoadActivity;
+  /** Rows held in memory (before the webview's quick filter). */
+  readonly loaded: number;
+  /** An older page exists. */
+  readonly more: boolean;
+  /** Epoch ms of the last successful fetch. */
+  readonly lastRefresh?: number;
+  /** Oldest rows dropped to stay within `apiLogs.maxRows`. */
+  readonly dropped: number;
+  /** During `loadAll`: pages fetched so far. */
+  readonly pagesLoaded?: number;
+  /** Total matching rows when the API reports it. */
+  readonly total?: number;
+  readonly liveTail: boolean;
+  readonly tailPaused: boolean;
+}
+
+export interface PanelError {
+  readonly kind: ProviderErrorKind;
+  /** One readable sentence naming the cause. */
+  readonly message: string;
+  /** Show an "Update Token" action (auth errors). */
+  readonly canUpdateToken: boolean;
+}
+
+export type HostNotification =
+  | {
+      readonly type: 'init';
+      /** Panel title, e.g. "Acme production · Daily · API logs". */
+      readonly title: string;
+      readonly definition: StreamDefinition;
+      readonly filters: FilterValues;
+      readonly settings: PanelSettings;
+    }
+  /** `replace`: a new result set; `append`: older rows at the end; `prepend`: live-tail rows at the top. */
+  | { readonly type: 'rows'; readonly mode: 'replace' | 'append' | 'prepend'; readonly rows: readonly LogRow[] }
+  /** The oldest `count` rows were dropped from the end to respect `apiLogs.maxRows`. */
+  | { readonly type: 'dropOldest'; readonly count: number }
+  | { readonly type: 'status'; readonly status: PanelStatus }
+  /** `null` clears the banner. */
+  | { readonly type: 'error'; readonly error: PanelError | null }
+  | { readonly type: 'settings'; readonly settings: PanelSettings }
+  | { readonly type: 'reply'; readonly id: number; readonly result?: unknown; readonly error?: string };
+
+/** What the webview persists with `setState` (UI intent only, never rows) and the serializer restores from. */
+export interface PanelIdentity {
+  readonly accountId: string;
+  readonly provider: ProviderKind;
+  readonly streamId: StreamDefinition['id'];
+  readonly filters: FilterValues;
+}

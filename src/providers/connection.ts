@@ -1,0 +1,80 @@
+import type { FilterValues, LogRow, ProviderKind, StreamDefinition, StreamId } from './streamDefinition';
+
+/** Everything needed to talk to one provider for one account. `secret` comes from SecretStorage, never from state. */
+export type ConnectionConfig =
+  | { readonly provider: 'daily'; readonly baseUrl: string; readonly secret: string }
+  | { readonly provider: 'lago'; readonly baseUrl: string; readonly secret: string }
+  | {
+      readonly provider: 'signalwire';
+      readonly baseUrl: string;
+      readonly projectId: string;
+      readonly secret: string;
+    };
+
+export interface ConnectionOptions {
+  /** Per-request timeout (setting `apiLogs.requestTimeoutSeconds`). */
+  readonly timeoutMs: number;
+  /** Requests in flight at once for this connection. */
+  readonly maxConcurrent?: number;
+  /** Retries for GETs on 429/5xx/network; tests set delays to 0. */
+  readonly maxRetries?: number;
+  /** Base delay for exponential backoff, ms. */
+  readonly retryBaseDelayMs?: number;
+  readonly userAgent?: string;
+}
+
+/** An opaque, JSON-serialisable position in a stream (a cursor, offset, page number or `links.next` URL). */
+export type PageCursor = string;
+
+export interface PageRequest {
+  readonly filters: FilterValues;
+  /** Absent: the newest page. */
+  readonly cursor?: PageCursor;
+  /** Rows per page; clamped to the stream's `maxPageSize`. */
+  readonly pageSize?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface Page {
+  /** Newest first. Rows failing a local-only filter are already removed. */
+  readonly rows: readonly LogRow[];
+  /** Where the next (older) page starts; absent when there is none. */
+  readonly next?: PageCursor;
+  /** Total rows matching, when the API says. */
+  readonly total?: number;
+}
+
+export interface StreamClient {
+  readonly definition: StreamDefinition;
+  /** One page. Throws `ProviderError`. */
+  fetchPage(request: PageRequest): Promise<Page>;
+  /**
+   * Pages from `request.cursor` (or the newest) to the end, yielded as they arrive. Stops on a repeated cursor
+   * and skips empty pages in the middle.
+   */
+  pages(request: PageRequest): AsyncIterable<Page>;
+}
+
+/** A recent Daily meeting session, offered by the meeting-logs session picker. */
+export interface MeetingSession {
+  /** The `mtgSessionId`. */
+  readonly id: string;
+  readonly room: string;
+  /** Epoch ms. */
+  readonly startTime: number;
+  /** Seconds. */
+  readonly duration: number;
+  readonly participants: readonly { readonly id: string; readonly name: string }[];
+  readonly ongoing: boolean;
+}
+
+export interface ProviderConnection {
+  readonly provider: ProviderKind;
+  readonly streams: readonly StreamDefinition[];
+  /** One cheap request (`limit=1`); resolves when the credentials work, throws `ProviderError` otherwise. */
+  testConnection(signal?: AbortSignal): Promise<void>;
+  stream(id: StreamId): StreamClient;
+  /** Daily only: recent meeting sessions for the meeting-logs picker. */
+  listMeetingSessions?(signal?: AbortSignal): Promise<readonly MeetingSession[]>;
+  dispose(): void;
+}
