@@ -1,0 +1,41 @@
+/** Every ID the extension contributes or stores, in one place. Mirrors package.json `contributes`. */
+export const commandIds = {
+  addAccount: 'apiLogs.addAccount',
+  renameAccount: 'apiLogs.renameAccount',
+  removeAccount: 'apiLogs.removeAccount',
+  addProvider: 'apiLogs.addProvider',
+  testConnection: 'apiLogs.testConnection',
+  editConnection: 'apiLogs.editConnection',
+  removeConnection: 'apiLogs.removeConnection',
+  refresh: 'apiLogs.refresh',
+  openStream: 'apiLogs.openStream',
+  showLogs: 'apiLogs.showLogs',
+} as const;
+
+export type CommandId = (typeof commandIds)[keyof typeof commandIds];
+
+export const viewIds = {
+  container: 'apiLogs',
+  explorer: 'apiLogs.explorer',
+  tablePanel: 'apiLogs.table',
+} as const;
+
+export const contextKeys = {
+  ready: 'apiLogs.ready',
+  hasAccounts: 'apiLogs.hasAccounts',
+} as const;
+
+export const stateKeys = {
+  accounts: 'apiLogs.accounts',
+} as const;
+
+export const settingKeys = {
+  section: 'apiLogs',
+  pageSize: 'pageSize',
+  requestTimeoutSeconds: 'requestTimeoutSeconds',
+  timeZone: 'timeZone',
+  maxRows: 'maxRows',
+  liveTailIntervalSeconds: 'liveTailIntervalSeconds',
+} as const;
+
+export const outputChannelName = 'API Logs';

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { AccountStore } from './auth/accountStore';
+import { TokenStore } from './auth/tokenStore';
+import { ConnectionRegistry } from './connections/connectionRegistry';
+import { outputChannelName } from './constants';
+import type { Prompter } from './ui/prompter';
+import { VsCodePrompter } from './ui/prompter';
+import { OutputChannelLogger } from './util/outputChannelLogger';
+import { Settings } from './util/settings';
+
+/** The composition root: every long-lived service, built once in `activate` and passed to whoever needs it. */
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly logger: OutputChannelLogger;
+  readonly settings: Settings;
+  readonly accounts: AccountStore;
+  readonly tokens: TokenStore;
+  readonly connections: ConnectionRegistry;
+  /** Replaceable so integration tests can answer prompts; the VS Code UI otherwise. */
+  prompter: Prompter;
+}
+
+export function createServices(context: vscode.ExtensionContext): Services {
+  const channel = vscode.window.createOutputChannel(outputChannelName, { log: true });
+  const logger = new OutputChannelLogger(channel);
+  const settings = new Settings();
+  const accounts = new AccountStore(context.globalState);
+  const tokens = new TokenStore(context.secrets, (token) => logger.addSecret(token));
+  const connections = new ConnectionRegistry(accounts, tokens, settings, context.globalState, logger);
+  context.subscriptions.push(channel, settings, accounts, tokens, connections);
+  return { context, logger, settings, accounts, tokens, connections, prompter: new VsCodePrompter() };
+}

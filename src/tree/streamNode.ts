@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { commandIds } from '../constants';
+import type { ProviderKind, StreamDefinition, StreamId } from '../providers/streamDefinition';
+import { streamNodeId } from './treeIds';
+import type { TreeNode } from './treeNode';
+
+const streamIcons: Readonly<Record<StreamId, string>> = {
+  'daily.api': 'globe',
+  'daily.webhook': 'radio-tower',
+  'daily.meeting': 'device-camera-video',
+  'lago.api': 'credit-card',
+  'signalwire.video': 'device-camera-video',
+  'signalwire.voice': 'call-outgoing',
+};
+
+/** A log stream; clicking it opens its table panel. */
+export class StreamNode implements TreeNode {
+  readonly id: string;
+  readonly streamId: StreamId;
+
+  constructor(
+    readonly accountId: string,
+    readonly provider: ProviderKind,
+    readonly definition: StreamDefinition,
+    private readonly parent: TreeNode,
+  ) {
+    this.streamId = definition.id;
+    this.id = streamNodeId(accountId, provider, definition.id);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.definition.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.contextValue = 'stream';
+    item.iconPath = new vscode.ThemeIcon(streamIcons[this.streamId] ?? 'list-flat');
+    item.tooltip = `Open ${this.definition.label}`;
+    item.command = { command: commandIds.openStream, title: 'Open Log Stream', arguments: [this] };
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    return [];
+  }
+
+  getParent(): TreeNode {
+    return this.parent;
+  }
+}
