@@ -10,6 +10,8 @@ export const commandIds = {
   refresh: 'apiLogs.refresh',
   openStream: 'apiLogs.openStream',
   showLogs: 'apiLogs.showLogs',
+  trySampleData: 'apiLogs.trySampleData',
+  removeSampleData: 'apiLogs.removeSampleData',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];
@@ -23,6 +25,11 @@ export const viewIds = {
 export const contextKeys = {
   ready: 'apiLogs.ready',
   hasAccounts: 'apiLogs.hasAccounts',
+  hasSampleData: 'apiLogs.hasSampleData',
+  /** Walkthrough progress: set once the user has done the step in a log panel. */
+  didFilter: 'apiLogs.didFilter',
+  didExport: 'apiLogs.didExport',
+  didLiveTail: 'apiLogs.didLiveTail',
 } as const;
 
 export const stateKeys = {

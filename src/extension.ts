@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
+import { registerCommand } from './commands/registerCommand';
 import { registerCommands } from './commands/registerCommands';
-import { contextKeys, viewIds } from './constants';
+import { removeSampleData, trySampleData } from './commands/sampleDataCommands';
+import { commandIds, contextKeys, viewIds } from './constants';
+import type { PanelManager } from './panel/panelManager';
+import { registerPanels } from './panel/registerPanels';
+import { SampleDataService } from './sampleData/sampleDataService';
 import type { Services } from './services';
 import { createServices } from './services';
 import { LogsTreeProvider } from './tree/logsTreeProvider';
@@ -12,33 +17,54 @@ import { VsCodePrompter } from './ui/prompter';
 export interface ApiLogsApi {
   readonly services: Services;
   readonly tree: vscode.TreeDataProvider<TreeNode>;
+  readonly sampleData: SampleDataService;
+  /** Open table panels. */
+  readonly panels: PanelManager;
   /** Answers prompts from a script (tests); undefined restores the VS Code UI. */
   setPrompter(prompter: Prompter | undefined): void;
 }
 
-export function activate(context: vscode.ExtensionContext): ApiLogsApi {
+export async function activate(context: vscode.ExtensionContext): Promise<ApiLogsApi> {
   const services = createServices(context);
   const tree = new LogsTreeProvider(services);
   const view = vscode.window.createTreeView(viewIds.explorer, { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(tree, view);
+  const sampleData = new SampleDataService(services);
+  context.subscriptions.push(tree, view, sampleData);
   registerCommands(services, tree);
+  const panels = registerPanels(services);
+  registerCommand(services, commandIds.trySampleData, () => trySampleData(sampleData));
+  registerCommand(services, commandIds.removeSampleData, () => removeSampleData(sampleData));
 
-  const updateContext = () =>
+  const updateContext = () => {
     void vscode.commands.executeCommand('setContext', contextKeys.hasAccounts, services.accounts.list().length > 0);
+    void vscode.commands.executeCommand('setContext', contextKeys.hasSampleData, sampleData.accountId !== undefined);
+  };
   context.subscriptions.push(services.accounts.onDidChange(updateContext));
   updateContext();
+  await startSampleData(services, sampleData);
   void vscode.commands.executeCommand('setContext', contextKeys.ready, true);
-  services.logger.info(`Activated (${vscode.env.appName} ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
+  services.logger.info(`Activated in ${vscode.env.appName} ${vscode.version}`);
 
   return {
     services,
     tree,
+    sampleData,
+    panels,
     setPrompter: (prompter) => {
       services.prompter = prompter ?? new VsCodePrompter();
     },
   };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/**
+ * Restarts the servers behind an existing Sample account. `API_LOGS_SAMPLE_DATA=1` (set by `npm run demo`) adds the
+ * sample data on first activation so the demo opens with logs.
+ */
+async function startSampleData(services: Services, sampleData: SampleDataService): Promise<void> {
+  try {
+    if (sampleData.accountId) await sampleData.resumeIfPresent();
+    else if (process.env.API_LOGS_SAMPLE_DATA === '1') await trySampleData(sampleData);
+  } catch (error) {
+    services.logger.error(error instanceof Error ? error : String(error));
+  }
 }

@@ -103,6 +103,8 @@ export type HostNotification =
       readonly definition: StreamDefinition;
       readonly filters: FilterValues;
       readonly settings: PanelSettings;
+      /** Who this panel is, so the webview can persist it with `setState` for the panel serializer. */
+      readonly identity?: PanelIdentity;
     }
   /** `replace`: a new result set; `append`: older rows at the end; `prepend`: live-tail rows at the top. */
   | { readonly type: 'rows'; readonly mode: 'replace' | 'append' | 'prepend'; readonly rows: readonly LogRow[] }

@@ -45,6 +45,8 @@ interface FilterBase {
   readonly serverSide: boolean;
   /** The stream cannot be queried without it (Daily meeting logs need a session id). */
   readonly required?: boolean;
+  /** With `required`: other filter keys that satisfy the requirement in its place (Daily: `userSessionId`). */
+  readonly requiredAlternatives?: readonly string[];
 }
 
 export interface TextFilter extends FilterBase {

@@ -1,0 +1,192 @@
+import { spawn } from 'node:child_process';
+import { get } from 'node:http';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseDailyApiLogs } from '../src/providers/daily/dailyApiLogsClient';
+import { parseDailyMeetingLogs } from '../src/providers/daily/dailyMeetingLogsClient';
+import { parseLagoApiLogs } from '../src/providers/lago/lagoApiLogsClient';
+import { createProviderConnection } from '../src/providers/providerRegistry';
+import { parseSignalwireLogs } from '../src/providers/signalwire/signalwireLogsClient';
+import type { StreamId } from '../src/providers/streamDefinition';
+import { generateDailyApiLogs } from '../src/sample/dailyApiLogData';
+import { generateDailyMeetingLogs, generateDailyMeetings } from '../src/sample/dailyMeetingData';
+import { generateLagoApiLogs } from '../src/sample/lagoData';
+import { generateVideoLogs, generateVoiceLogs } from '../src/sample/signalwireData';
+import type { Logger } from '../src/util/logging';
+import { recordBench, type BenchRow } from './results';
+
+const silent: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
+const now = Date.parse('2026-06-01T00:00:00Z');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Median ms of `runs` timed calls after `warmup` untimed ones. */
+function timeIt(action: () => void, runs = 40, warmup = 10): number {
+  for (let i = 0; i < warmup; i++) action();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    action();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+/** 1,000 raw rows per stream as the wire carries them (JSON text), built by the sample-data generators. */
+function payloads(): Record<StreamId, { text: string; parse: (body: unknown) => unknown }> {
+  const meetings = generateDailyMeetings(1, 200, now);
+  const meetingLogs = meetings.flatMap((m) => generateDailyMeetingLogs(m, 1)).slice(0, 1000);
+  const strip = <T extends object>(rows: T[]) => rows.map(({ deleted, ...row }: T & { deleted?: boolean }) => row);
+  return {
+    'daily.api': { text: JSON.stringify(generateDailyApiLogs('api', 1, 1000, now).slice(0, 1000)), parse: parseDailyApiLogs },
+    'daily.webhook': { text: JSON.stringify(generateDailyApiLogs('webhook', 1, 1000, now)), parse: parseDailyApiLogs },
+    'daily.meeting': { text: JSON.stringify({ logs: meetingLogs }), parse: parseDailyMeetingLogs },
+    'lago.api': { text: JSON.stringify({ api_logs: generateLagoApiLogs(1, 1000, now).slice(0, 1000), meta: { current_page: 1, next_page: 2, total_pages: 9, total_count: 9000 } }), parse: parseLagoApiLogs },
+    'signalwire.video': { text: JSON.stringify({ links: { self: 'x' }, data: strip(generateVideoLogs(1, 1000, now, 'https://example.signalwire.com').slice(0, 1000)) }), parse: (b) => parseSignalwireLogs('video', b) },
+    'signalwire.voice': { text: JSON.stringify({ links: { self: 'x' }, data: strip(generateVoiceLogs(1, 1000, now, 'https://example.signalwire.com')) }), parse: (b) => parseSignalwireLogs('voice', b) },
+  };
+}
+
+function parseAndMapRows(): Omit<BenchRow, 'suite'>[] {
+  return Object.entries(payloads()).map(([id, { text, parse }]) => {
+    const ms = timeIt(() => parse(JSON.parse(text)));
+    return { name: `parse+map 1,000 rows ${id} (JSON.parse + zod + mapper)`, value: ms, unit: 'ms', target: '≤ 5 ms', ok: ms <= 5 };
+  });
+}
+
+function getJson(url: string, authorization: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { authorization, accept: 'application/json' } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve(JSON.parse(text)));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+/** A fake server running in a child process. */
+interface RemoteServer {
+  readonly provider: 'daily' | 'signalwire';
+  readonly baseUrl: string;
+  readonly token: string;
+  readonly projectId?: string;
+  close(): void;
+}
+
+function startRemoteServer(provider: 'daily' | 'signalwire', rowCount: number): Promise<RemoteServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'fakeServerProcess.ts'), provider, String(rowCount)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  return new Promise((done, fail) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('\n')) {
+        done({ ...JSON.parse(output), close: () => child.stdin.end() });
+      }
+    });
+    child.on('exit', (code) => fail(new Error(`fake server exited with ${code}`)));
+  });
+}
+
+interface PagingCase {
+  readonly id: StreamId;
+  readonly server: RemoteServer;
+  readonly pageSize: number;
+  /** The bare loop: same URLs as the client, `http.get` + `JSON.parse` only. Returns rows seen. */
+  bare(): Promise<number>;
+}
+
+async function client(testCase: PagingCase): Promise<number> {
+  const { server } = testCase;
+  const config = server.provider === 'signalwire'
+    ? { provider: 'signalwire' as const, baseUrl: server.baseUrl, projectId: server.projectId ?? '', secret: server.token }
+    : { provider: 'daily' as const, baseUrl: server.baseUrl, secret: server.token };
+  const connection = createProviderConnection(config, { timeoutMs: 30_000 }, silent);
+  let rows = 0;
+  for await (const page of connection.stream(testCase.id).pages({ filters: {}, pageSize: testCase.pageSize })) {
+    rows += page.rows.length;
+  }
+  connection.dispose();
+  return rows;
+}
+
+async function pagingCases(rowCount: number): Promise<PagingCase[]> {
+  const voice = await startRemoteServer('signalwire', rowCount);
+  const daily = await startRemoteServer('daily', rowCount);
+  const basic = `Basic ${Buffer.from(`${voice.projectId}:${voice.token}`).toString('base64')}`;
+  return [
+    {
+      id: 'signalwire.voice', server: voice, pageSize: 1000,
+      bare: async () => {
+        let rows = 0;
+        let url: string | undefined = `${voice.baseUrl}/api/voice/logs?page_size=1000`;
+        while (url) {
+          const body = (await getJson(url, basic)) as { data: unknown[]; links: { next?: string } };
+          rows += body.data.length;
+          url = body.links.next;
+        }
+        return rows;
+      },
+    },
+    {
+      id: 'daily.api', server: daily, pageSize: 100,
+      bare: async () => {
+        let rows = 0;
+        let cursor = '';
+        for (;;) {
+          const body = (await getJson(`${daily.baseUrl}/logs/api?source=api&limit=100${cursor}`, `Bearer ${daily.token}`)) as { id: string }[];
+          rows += body.length;
+          if (body.length < 100) return rows;
+          cursor = `&starting_after=${body[body.length - 1].id}`;
+        }
+      },
+    },
+  ];
+}
+
+async function timeAsync(action: () => Promise<number>): Promise<{ ms: number; rows: number }> {
+  const started = performance.now();
+  const rows = await action();
+  return { ms: performance.now() - started, rows };
+}
+
+async function pagingRows(rowCount: number, rounds = 7): Promise<Omit<BenchRow, 'suite'>[]> {
+  const cases = await pagingCases(rowCount);
+  const rows: Omit<BenchRow, 'suite'>[] = [];
+  for (const testCase of cases) {
+    await testCase.bare();
+    await client(testCase);
+    const bare: number[] = [];
+    const ours: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const b = await timeAsync(() => testCase.bare());
+      const c = await timeAsync(() => client(testCase));
+      if (b.rows !== c.rows || c.rows < rowCount * 0.9) throw new Error(`${testCase.id}: bare saw ${b.rows} rows, client ${c.rows}`);
+      bare.push(b.ms);
+      ours.push(c.ms);
+    }
+    const ratio = median(ours) / median(bare);
+    const label = `${testCase.id} ${rowCount.toLocaleString('en')} rows, ${testCase.pageSize}/page`;
+    rows.push({ name: `page through ${label}: bare http.get loop`, value: median(bare), unit: 'ms' });
+    rows.push({ name: `page through ${label}: client`, value: median(ours), unit: 'ms' });
+    rows.push({ name: `page through ${label}: client / bare`, value: ratio, unit: '×', target: '≤ 1.1', ok: ratio <= 1.1 });
+    testCase.server.close();
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const rows = [...parseAndMapRows(), ...(await pagingRows(50_000))];
+  recordBench('clients', rows);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,256 @@
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { providerLabels } from '../auth/account';
+import { contextKeys } from '../constants';
+import { ProviderError, isProviderError } from '../http/providerError';
+import type { HostNotification, PanelIdentity, PanelSettings, WebviewMessage } from '../protocol/logTable';
+import { parseWebviewMessage } from '../protocol/logTableSchemas';
+import type { Page, PageRequest } from '../providers/connection';
+import type { StreamDefinition } from '../providers/streamDefinition';
+import type { SessionSettings } from '../query/logSession';
+import { LogSession } from '../query/logSession';
+import type { Services } from '../services';
+import type { Logger } from '../util/logging';
+import { createNonce, renderPanelHtml } from './html';
+import { runPanelAction } from './panelActions';
+
+/** Rows per `rows` message in a snapshot, so a 100,000-row panel is not one giant message. */
+const snapshotChunkRows = 5_000;
+
+/** Messages that complete a step of the Get Started walkthrough. */
+const walkthroughSteps: Partial<Record<WebviewMessage['type'], string>> = {
+  setFilters: contextKeys.didFilter,
+  export: contextKeys.didExport,
+  setLiveTail: contextKeys.didLiveTail,
+};
+
+/**
+ * One table panel: owns its `WebviewPanel` and the `LogSession` holding its rows. Nothing is posted until the
+ * page says `ready`, and nothing while it is hidden (a hidden webview without `retainContextWhenHidden` is torn
+ * down and would drop the message); each `ready` is answered with a full snapshot instead.
+ */
+export class LogTablePanel implements vscode.Disposable {
+  readonly session: LogSession;
+  private identityValue: PanelIdentity;
+  private webviewReady = false;
+  private readonly logger: Logger;
+  private readonly posted = new vscode.EventEmitter<HostNotification>();
+  /** Every notification the webview accepted (tests watch this). */
+  readonly onDidPost = this.posted.event;
+  private readonly disposedEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposedEmitter.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private disposed = false;
+
+  constructor(
+    readonly webviewPanel: vscode.WebviewPanel,
+    identity: PanelIdentity,
+    readonly definition: StreamDefinition,
+    private readonly services: Services,
+  ) {
+    this.identityValue = identity;
+    this.logger = services.logger.child('Panel');
+    this.session = new LogSession({
+      ...this.sessionSettings(),
+      fetchPage: (request) => this.fetchPage(request),
+      filters: identity.filters,
+      requiredFilters: definition.filters
+        .filter((filter) => filter.required)
+        .map((filter) => [filter.key, ...(filter.requiredAlternatives ?? [])]),
+    });
+    this.configureWebview();
+    const sessionEvents = this.session.onEvent((event) => {
+      if (event.type === 'error' && event.error) {
+        this.logger.warn(`${this.definition.id} load failed (${event.error.kind}): ${event.error.message}`);
+      }
+      this.post(event);
+    });
+    this.subscriptions.push(
+      { dispose: () => sessionEvents.dispose() },
+      webviewPanel.webview.onDidReceiveMessage((message: unknown) => this.handleMessage(message)),
+      webviewPanel.onDidChangeViewState(() => this.visibilityChanged()),
+      webviewPanel.onDidDispose(() => this.dispose()),
+    );
+    void this.session.refresh();
+  }
+
+  get identity(): PanelIdentity {
+    return this.identityValue;
+  }
+
+  get title(): string {
+    const account = this.services.accounts.get(this.identityValue.accountId);
+    const stream = `${providerLabels[this.identityValue.provider]} · ${this.definition.label}`;
+    return account ? `${stream} — ${account.name}` : stream;
+  }
+
+  /** The account may have been renamed. */
+  updateTitle(): void {
+    this.webviewPanel.title = this.title;
+  }
+
+  reveal(): void {
+    this.webviewPanel.reveal();
+  }
+
+  /** Entry point for everything the webview sends; invalid or unknown messages are logged and dropped. */
+  handleMessage(raw: unknown): void {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.logger.warn(`Dropped an invalid webview message: ${parsed.reason}`);
+      return;
+    }
+    void this.dispatch(parsed.value).catch((error: unknown) => this.reportActionError(error));
+  }
+
+  /** Pushes changed settings to the session and the page. */
+  settingsChanged(): void {
+    this.session.updateSettings(this.sessionSettings());
+    this.post({ type: 'settings', settings: this.panelSettings() });
+  }
+
+  dispose(): void {
+    if (this.disposed) {
+      return;
+    }
+    this.disposed = true;
+    this.session.dispose();
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.webviewPanel.dispose();
+    this.disposedEmitter.fire();
+    this.disposedEmitter.dispose();
+    this.posted.dispose();
+  }
+
+  private async dispatch(message: WebviewMessage): Promise<unknown> {
+    const walkthroughStep = walkthroughSteps[message.type];
+    if (walkthroughStep) void vscode.commands.executeCommand('setContext', walkthroughStep, true);
+    switch (message.type) {
+      case 'ready':
+        return this.sendSnapshot();
+      case 'setFilters':
+        this.identityValue = { ...this.identityValue, filters: message.filters };
+        return this.session.setFilters(message.filters);
+      case 'loadOlder':
+        return this.session.loadOlder();
+      case 'loadAll':
+        return this.session.loadAll();
+      case 'cancelLoad':
+        return this.session.cancel();
+      case 'retry':
+        return this.session.retry();
+      case 'setLiveTail':
+        return this.session.setLiveTail(message.enabled);
+      case 'setTailPaused':
+        return this.session.setTailPaused(message.paused);
+      default:
+        return runPanelAction(message, {
+          services: this.services,
+          identity: this.identityValue,
+          definition: this.definition,
+          session: this.session,
+          reply: (notification) => this.post(notification),
+        });
+    }
+  }
+
+  private configureWebview(): void {
+    const extensionUri = this.services.context.extensionUri;
+    const webviewRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+    this.webviewPanel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [webviewRoot, vscode.Uri.joinPath(extensionUri, 'media')],
+    };
+    this.webviewPanel.title = this.title;
+    this.webviewPanel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-bar.svg');
+    const webview = this.webviewPanel.webview;
+    const styleFile = vscode.Uri.joinPath(webviewRoot, 'main.css');
+    webview.html = renderPanelHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'main.js')).toString(),
+      styleUri: fileExists(styleFile) ? webview.asWebviewUri(styleFile).toString() : undefined,
+      title: this.title,
+      nonce: createNonce(),
+    });
+  }
+
+  private sendSnapshot(): void {
+    this.webviewReady = true;
+    this.post({
+      type: 'init',
+      title: this.title,
+      definition: this.definition,
+      filters: this.identityValue.filters,
+      settings: this.panelSettings(),
+      identity: this.identityValue,
+    });
+    const rows = this.session.rows;
+    this.post({ type: 'rows', mode: 'replace', rows: rows.slice(0, snapshotChunkRows) });
+    for (let start = snapshotChunkRows; start < rows.length; start += snapshotChunkRows) {
+      this.post({ type: 'rows', mode: 'append', rows: rows.slice(start, start + snapshotChunkRows) });
+    }
+    this.post({ type: 'status', status: this.session.status() });
+    this.post({ type: 'error', error: this.session.error });
+  }
+
+  private visibilityChanged(): void {
+    const visible = this.webviewPanel.visible;
+    if (!visible) {
+      this.webviewReady = false;
+    }
+    this.session.setVisible(visible);
+  }
+
+  private post(notification: HostNotification): void {
+    if (this.disposed || !this.webviewReady || !this.webviewPanel.visible) {
+      return;
+    }
+    this.webviewPanel.webview.postMessage(notification).then(
+      (delivered) => {
+        if (delivered && !this.disposed) this.posted.fire(notification);
+      },
+      () => undefined,
+    );
+  }
+
+  /** Opens the connection per request, so an updated token or base URL applies to the next fetch. */
+  private async fetchPage(request: PageRequest): Promise<Page> {
+    const key = { accountId: this.identityValue.accountId, provider: this.identityValue.provider };
+    let connection;
+    try {
+      connection = await this.services.connections.connect(key);
+    } catch (error) {
+      if (isProviderError(error)) throw error;
+      throw new ProviderError('auth', error instanceof Error ? error.message : String(error), { cause: error });
+    }
+    return connection.stream(this.definition.id).fetchPage(request);
+  }
+
+  private sessionSettings(): SessionSettings {
+    const settings = this.services.settings;
+    return {
+      pageSize: settings.pageSize,
+      maxRows: settings.maxRows,
+      tailIntervalMs: settings.liveTailIntervalSeconds * 1000,
+    };
+  }
+
+  private panelSettings(): PanelSettings {
+    const settings = this.services.settings;
+    return { timeZone: settings.timeZone, maxRows: settings.maxRows, liveTailIntervalSeconds: settings.liveTailIntervalSeconds };
+  }
+
+  private reportActionError(error: unknown): void {
+    if ((isProviderError(error) && error.kind === 'cancelled') || error instanceof vscode.CancellationError) return;
+    const message = error instanceof Error ? error.message : String(error);
+    this.logger.error(`Panel action failed: ${message}`);
+    void vscode.window.showErrorMessage(message, 'Show Logs').then((choice) => {
+      if (choice) this.services.logger.show();
+    });
+  }
+}
+
+/** esbuild writes `main.css` only when the front end imports CSS. */
+function fileExists(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' && existsSync(uri.fsPath);
+}

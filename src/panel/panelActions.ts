@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { copyCurl } from '../commands/copyCurl';
+import { exportRows } from '../commands/exportRows';
+import { openLink } from '../commands/openLink';
+import { openRowAsJson } from '../commands/openRowAsJson';
+import { updateToken } from '../commands/updateToken';
+import type { HostNotification, PanelIdentity, WebviewMessage } from '../protocol/logTable';
+import type { LogRow, StreamDefinition } from '../providers/streamDefinition';
+import type { LogSession } from '../query/logSession';
+import type { Services } from '../services';
+
+export interface PanelActionContext {
+  readonly services: Services;
+  readonly identity: PanelIdentity;
+  readonly definition: StreamDefinition;
+  readonly session: LogSession;
+  readonly reply: (notification: HostNotification) => void;
+}
+
+type ActionMessage = Exclude<
+  WebviewMessage,
+  { type: 'ready' | 'setFilters' | 'loadOlder' | 'loadAll' | 'cancelLoad' | 'retry' | 'setLiveTail' | 'setTailPaused' }
+>;
+
+/** The panel's requests that act on the editor rather than on the rows: clipboard, editors, files, links. */
+export async function runPanelAction(message: ActionMessage, context: PanelActionContext): Promise<unknown> {
+  const { services, session } = context;
+  switch (message.type) {
+    case 'export':
+      return exportRows(context.definition, exportSelection(session, message.rowIds), message.format);
+    case 'copyText':
+      return vscode.env.clipboard.writeText(message.text);
+    case 'copyRowAsJson':
+      return vscode.env.clipboard.writeText(JSON.stringify(loadedRow(session, message.rowId), null, 2));
+    case 'openRowAsJson':
+      return openRowAsJson(loadedRow(session, message.rowId));
+    case 'copyCurl':
+      return copyCurl(services, context.identity, context.definition, loadedRow(session, message.rowId));
+    case 'openLink':
+      return openLink(message.url);
+    case 'updateToken':
+      return updateToken(context.identity, session);
+    case 'setTimeZone':
+      return services.settings.setTimeZone(message.timeZone);
+    case 'listMeetingSessions':
+      return replyWithMeetingSessions(message.id, context);
+  }
+}
+
+function loadedRow(session: LogSession, rowId: string): LogRow {
+  const row = session.getRow(rowId);
+  if (!row) {
+    throw new Error('That row is no longer loaded. Refresh the panel and try again.');
+  }
+  return row;
+}
+
+/** The rows the webview named (its quick-filtered set, in its order), or every loaded row. */
+function exportSelection(session: LogSession, rowIds: readonly string[] | undefined): readonly LogRow[] {
+  if (!rowIds) {
+    return session.rows;
+  }
+  return rowIds.map((id) => session.getRow(id)).filter((row): row is LogRow => row !== undefined);
+}
+
+async function replyWithMeetingSessions(id: number, context: PanelActionContext): Promise<void> {
+  try {
+    const connection = await context.services.connections.connect(context.identity);
+    if (!connection.listMeetingSessions) {
+      throw new Error('This provider has no meeting sessions.');
+    }
+    context.reply({ type: 'reply', id, result: await connection.listMeetingSessions() });
+  } catch (error) {
+    context.reply({ type: 'reply', id, error: error instanceof Error ? error.message : String(error) });
+  }
+}

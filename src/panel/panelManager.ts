@@ -1,0 +1,115 @@
+import * as vscode from 'vscode';
+import { providerLabels } from '../auth/account';
+import { viewIds } from '../constants';
+import type { PanelIdentity } from '../protocol/logTable';
+import { streamDefinitionsFor } from '../providers/providerRegistry';
+import type { StreamDefinition } from '../providers/streamDefinition';
+import type { Services } from '../services';
+import { LogTablePanel } from './logTablePanel';
+
+/** One panel per stream: the key leaves the filters out, so opening a stream again reveals its panel. */
+export function panelKey(identity: Pick<PanelIdentity, 'accountId' | 'provider' | 'streamId'>): string {
+  return `${identity.accountId}/${identity.provider}/${identity.streamId}`;
+}
+
+/**
+ * Keeps the open table panels by stream identity, creates or reveals them, adopts panels the serializer restores,
+ * forwards setting changes, and closes a panel whose account or connection is removed.
+ */
+export class PanelManager implements vscode.Disposable {
+  private readonly panels = new Map<string, LogTablePanel>();
+  private readonly created = new vscode.EventEmitter<LogTablePanel>();
+  /** Fires for every new or restored panel (tests wait on it). */
+  readonly onDidCreatePanel = this.created.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly services: Services) {
+    this.subscriptions = [
+      services.settings.onDidChange(() => this.panels.forEach((panel) => panel.settingsChanged())),
+      services.accounts.onDidChange(() => this.accountsChanged()),
+      this.created,
+    ];
+  }
+
+  get(identity: Pick<PanelIdentity, 'accountId' | 'provider' | 'streamId'>): LogTablePanel | undefined {
+    return this.panels.get(panelKey(identity));
+  }
+
+  all(): readonly LogTablePanel[] {
+    return [...this.panels.values()];
+  }
+
+  /** Reveals the stream's panel, or opens a new one beside the editors. */
+  createOrShow(identity: PanelIdentity): LogTablePanel {
+    const existing = this.get(identity);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const definition = this.definitionOf(identity);
+    const webviewPanel = vscode.window.createWebviewPanel(viewIds.tablePanel, definition.label, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+    });
+    return this.adopt(webviewPanel, identity, definition);
+  }
+
+  /** Rebuilds a panel after a reload. A panel whose connection is gone is closed with a message instead. */
+  restore(webviewPanel: vscode.WebviewPanel, identity: PanelIdentity): LogTablePanel | undefined {
+    if (!this.exists(identity) || this.get(identity)) {
+      webviewPanel.dispose();
+      if (!this.exists(identity)) this.announceClosed(identity);
+      return undefined;
+    }
+    return this.adopt(webviewPanel, identity, this.definitionOf(identity));
+  }
+
+  dispose(): void {
+    this.panels.forEach((panel) => panel.dispose());
+    this.panels.clear();
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+  }
+
+  private adopt(webviewPanel: vscode.WebviewPanel, identity: PanelIdentity, definition: StreamDefinition): LogTablePanel {
+    const panel = new LogTablePanel(webviewPanel, identity, definition, this.services);
+    const key = panelKey(identity);
+    this.panels.set(key, panel);
+    panel.onDidDispose(() => {
+      if (this.panels.get(key) === panel) this.panels.delete(key);
+    });
+    this.services.logger.child('Panel').info(`Opened ${key}`);
+    this.created.fire(panel);
+    return panel;
+  }
+
+  private definitionOf(identity: PanelIdentity): StreamDefinition {
+    const definition = streamDefinitionsFor(identity.provider).find((stream) => stream.id === identity.streamId);
+    if (!definition) {
+      throw new Error(`Unknown log stream ${identity.streamId}.`);
+    }
+    return definition;
+  }
+
+  private exists(identity: PanelIdentity): boolean {
+    return this.services.accounts.connection(identity.accountId, identity.provider) !== undefined;
+  }
+
+  /** Closes panels whose connection was removed and retitles the rest (an account may have been renamed). */
+  private accountsChanged(): void {
+    for (const panel of this.all()) {
+      if (this.exists(panel.identity)) {
+        panel.updateTitle();
+      } else {
+        panel.dispose();
+        this.announceClosed(panel.identity);
+      }
+    }
+  }
+
+  private announceClosed(identity: PanelIdentity): void {
+    const label = streamDefinitionsFor(identity.provider).find((stream) => stream.id === identity.streamId)?.label;
+    const stream = `${providerLabels[identity.provider]} · ${label ?? identity.streamId}`;
+    this.services.logger.child('Panel').info(`Closed the ${stream} panel: its connection no longer exists.`);
+    void vscode.window.showInformationMessage(`The ${stream} panel was closed because its connection was removed.`);
+  }
+}

@@ -1,0 +1,90 @@
+import type { HttpClient, QueryParams } from '../../http/httpClient';
+import { parseWithSchema } from '../../http/parseWithSchema';
+import { ProviderError } from '../../http/providerError';
+import type { Logger } from '../../util/logging';
+import { BaseStreamClient } from '../baseStreamClient';
+import type { Page, PageRequest } from '../connection';
+import { booleanValue, clampPageSize, numberValue, textValue } from '../rowHelpers';
+import type { LogRow, StreamDefinition } from '../streamDefinition';
+import { adaptDailyError } from './dailyErrors';
+import { mapDailyMeetingLog, mapDailyMetric } from './dailyMappers';
+import { dailyMeetingLogsPageSchema } from './dailySchemas';
+
+/** Parses and maps one `/logs` body. `counts` are the raw list lengths, used to decide whether more pages exist. */
+export function parseDailyMeetingLogs(body: unknown): { rows: LogRow[]; counts: number[] } {
+  const page = parseWithSchema(dailyMeetingLogsPageSchema, body, 'Daily meeting logs');
+  const occurrences = new Map<string, number>();
+  const rows = (page.logs ?? []).map((log) => {
+    const first = mapDailyMeetingLog(log, 0);
+    const seen = occurrences.get(first.id) ?? 0;
+    occurrences.set(first.id, seen + 1);
+    return seen === 0 ? first : mapDailyMeetingLog(log, seen);
+  });
+  const fallbackTime = rows[0]?.time ?? 0;
+  const metrics = (page.metrics ?? []).map((metric, index) => mapDailyMetric(metric, fallbackTime, index));
+  return { rows: [...rows, ...metrics], counts: [page.logs?.length ?? 0, page.metrics?.length ?? 0] };
+}
+
+/** `GET /logs` for one meeting or participant session, paged by `offset` (the cursor) + `limit`. */
+export class DailyMeetingLogsClient extends BaseStreamClient {
+  constructor(
+    definition: StreamDefinition,
+    private readonly http: HttpClient,
+    logger: Logger,
+  ) {
+    super(definition, logger);
+  }
+
+  private limit(request: PageRequest): number {
+    return clampPageSize(request.pageSize, this.definition.maxPageSize, 100);
+  }
+
+  query(request: PageRequest): QueryParams {
+    const { filters } = request;
+    const params: Array<[string, string]> = [];
+    const add = (name: string, value: string | undefined) => value !== undefined && params.push([name, value]);
+    add('mtgSessionId', textValue(filters, 'mtgSessionId'));
+    add('userSessionId', textValue(filters, 'userSessionId'));
+    if (params.length === 0) {
+      throw new ProviderError('invalid', 'Choose a meeting session (or enter a participant session ID) first.');
+    }
+    add('logLevel', textValue(filters, 'logLevel')?.toUpperCase());
+    add('order', textValue(filters, 'order')?.toUpperCase());
+    add('startTime', numberValue(filters, 'startTime')?.toFixed(0));
+    add('endTime', numberValue(filters, 'endTime')?.toFixed(0));
+    add('includeMetrics', booleanValue(filters, 'includeMetrics') ? 'true' : undefined);
+    params.push(['limit', String(this.limit(request))]);
+    add('offset', request.cursor);
+    return params;
+  }
+
+  async load(request: PageRequest): Promise<unknown> {
+    offsetOf(request);
+    try {
+      return await this.http.getJson('/logs', this.query(request), request.signal);
+    } catch (error) {
+      throw adaptDailyError(error);
+    }
+  }
+
+  peekNext(body: unknown, request: PageRequest): string | undefined {
+    const record = (body ?? {}) as { logs?: unknown; metrics?: unknown };
+    const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+    const fetched = Math.max(count(record.logs), count(record.metrics));
+    return fetched >= this.limit(request) ? String(offsetOf(request) + fetched) : undefined;
+  }
+
+  decode(body: unknown, request: PageRequest): Page {
+    const { rows, counts } = parseDailyMeetingLogs(body);
+    const fetched = Math.max(...counts);
+    return { rows, next: fetched >= this.limit(request) ? String(offsetOf(request) + fetched) : undefined };
+  }
+}
+
+function offsetOf(request: PageRequest): number {
+  const offset = request.cursor === undefined ? 0 : Number(request.cursor);
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw new ProviderError('invalid', 'The meeting-logs position is not a valid offset.');
+  }
+  return offset;
+}

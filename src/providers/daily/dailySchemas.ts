@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { httpStatusSchema, isoTimeSchema } from '../rowHelpers';
+
+const optionalText = z.string().nullish();
+/** Daily sends request/response bodies as JSON strings; older clients saw them as objects (kept as they come). */
+const bodySchema = z.unknown().optional();
+
+/** One `/logs/api` record, accepting both camelCase (the spec) and snake_case keys and a numeric-string status. */
+export const dailyApiLogSchema = z
+  .object({
+    id: z.union([z.string().min(1), z.number()]),
+    userId: optionalText,
+    user_id: optionalText,
+    domainId: optionalText,
+    domain_id: optionalText,
+    source: optionalText,
+    ip: optionalText,
+    method: optionalText,
+    url: optionalText,
+    status: httpStatusSchema.nullish(),
+    createdAt: isoTimeSchema.optional(),
+    created_at: isoTimeSchema.optional(),
+    request: bodySchema,
+    response: bodySchema,
+  })
+  .refine((log) => log.createdAt !== undefined || log.created_at !== undefined, {
+    message: 'expected createdAt or created_at',
+    path: ['createdAt'],
+  });
+
+export type DailyApiLog = z.output<typeof dailyApiLogSchema>;
+
+function unwrapData(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'data' in value) {
+    return (value as { data: unknown }).data;
+  }
+  return value;
+}
+
+function totalCount(value: unknown): number | undefined {
+  const total = value !== null && typeof value === 'object' ? (value as { total_count?: unknown }).total_count : undefined;
+  return typeof total === 'number' && Number.isInteger(total) ? total : undefined;
+}
+
+/** `/logs/api` answers a bare array (the spec) or `{total_count, data}` (seen in older clients). */
+export const dailyApiLogsPageSchema = z
+  .unknown()
+  .transform((value) => ({ items: unwrapData(value), total: totalCount(value) }))
+  .pipe(z.object({ items: z.array(dailyApiLogSchema), total: z.union([z.number(), z.undefined()]) }));
+
+export const dailyMeetingLogSchema = z.object({
+  time: isoTimeSchema,
+  clientTime: isoTimeSchema.nullish(),
+  message: z.string().nullish(),
+  mtgSessionId: optionalText,
+  userSessionId: optionalText,
+  peerId: optionalText,
+  domainName: optionalText,
+  level: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]).nullish(),
+  code: z.number().int().nullish(),
+});
+
+export type DailyMeetingLog = z.output<typeof dailyMeetingLogSchema>;
+
+/** `/logs`: `logs` (unless includeLogs=false) and `metrics` (with includeMetrics=true). */
+export const dailyMeetingLogsPageSchema = z.object({
+  logs: z.array(dailyMeetingLogSchema).nullish(),
+  metrics: z.array(z.record(z.string(), z.json())).nullish(),
+});
+
+const participantSchema = z.object({
+  user_id: optionalText,
+  participant_id: z.string(),
+  user_name: optionalText,
+  join_time: z.number().nullish(),
+  duration: z.number().nullish(),
+});
+
+/** `GET /meetings` (Daily meeting analytics); times are epoch seconds. */
+export const dailyMeetingsPageSchema = z.object({
+  total_count: z.number().optional(),
+  data: z.array(
+    z.object({
+      id: z.string(),
+      room: z.string(),
+      start_time: z.number(),
+      duration: z.number().nullish(),
+      ongoing: z.boolean().nullish(),
+      max_participants: z.number().nullish(),
+      participants: z.array(participantSchema).nullish(),
+    }),
+  ),
+});
+
+export type DailyMeetingsPage = z.output<typeof dailyMeetingsPageSchema>;

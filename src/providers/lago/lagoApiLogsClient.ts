@@ -1,0 +1,86 @@
+import type { HttpClient, QueryParams } from '../../http/httpClient';
+import { parseWithSchema } from '../../http/parseWithSchema';
+import { ProviderError, isProviderError } from '../../http/providerError';
+import type { Logger } from '../../util/logging';
+import { BaseStreamClient } from '../baseStreamClient';
+import type { Page, PageRequest } from '../connection';
+import { clampPageSize, listValue, textValue } from '../rowHelpers';
+import type { LogRow, StreamDefinition } from '../streamDefinition';
+import { mapLagoApiLog } from './lagoMappers';
+import { lagoApiLogsPageSchema } from './lagoSchemas';
+
+export function parseLagoApiLogs(body: unknown): { rows: LogRow[]; next?: number; total?: number } {
+  const page = parseWithSchema(lagoApiLogsPageSchema, body, 'Lago API logs');
+  const { meta } = page;
+  return { rows: page.api_logs.map(mapLagoApiLog), next: meta.next_page ?? undefined, total: meta.total_count ?? undefined };
+}
+
+/** Lago compares `to_date=D` with D at 00:00Z, so an inclusive "to" day is sent as the next day. */
+export function nextDay(date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    throw new ProviderError('invalid', `"${date}" is not a date in the form YYYY-MM-DD.`);
+  }
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Lago's plan-gated 403 gets an explanation instead of a generic "access denied". */
+export function adaptLagoError(error: unknown): unknown {
+  if (isProviderError(error) && error.details.status === 403 && error.details.code === 'feature_unavailable') {
+    return new ProviderError(
+      'auth',
+      'Lago API logs are not included in this organisation\'s plan (403 feature_unavailable). They need a premium plan; the API key itself is fine.',
+      error.details,
+    );
+  }
+  return error;
+}
+
+/** `GET /api_logs`, paged by page number (the cursor) and `per_page`. */
+export class LagoApiLogsClient extends BaseStreamClient {
+  constructor(
+    definition: StreamDefinition,
+    private readonly http: HttpClient,
+    logger: Logger,
+  ) {
+    super(definition, logger);
+  }
+
+  query(request: PageRequest): QueryParams {
+    const { filters } = request;
+    const params: Array<[string, string]> = [
+      ['page', request.cursor ?? '1'],
+      ['per_page', String(clampPageSize(request.pageSize, this.definition.maxPageSize, 100))],
+    ];
+    const add = (name: string, value: string | undefined) => value !== undefined && params.push([name, value]);
+    add('from_date', textValue(filters, 'from_date'));
+    const toDate = textValue(filters, 'to_date');
+    add('to_date', toDate === undefined ? undefined : nextDay(toDate));
+    listValue(filters, 'http_methods').forEach((method) => add('http_methods[]', method.toLowerCase()));
+    listValue(filters, 'http_statuses').forEach((status) => add('http_statuses[]', status.toLowerCase()));
+    add('api_version', textValue(filters, 'api_version'));
+    add('request_paths', textValue(filters, 'request_paths'));
+    return params;
+  }
+
+  async load(request: PageRequest): Promise<unknown> {
+    if (request.cursor !== undefined && !/^[1-9]\d*$/.test(request.cursor)) {
+      throw new ProviderError('invalid', 'The Lago page position is not a page number.');
+    }
+    try {
+      return await this.http.getJson('/api_logs', this.query(request), request.signal);
+    } catch (error) {
+      throw adaptLagoError(error);
+    }
+  }
+
+  peekNext(body: unknown, request: PageRequest): string | undefined {
+    const next = (body as { meta?: { next_page?: unknown } } | null)?.meta?.next_page;
+    return Number.isInteger(next) && next !== Number(request.cursor ?? '1') ? String(next) : undefined;
+  }
+
+  decode(body: unknown, request: PageRequest): Page {
+    const { rows, next, total } = parseLagoApiLogs(body);
+    const current = Number(request.cursor ?? '1');
+    return { rows, next: next !== undefined && next !== current ? String(next) : undefined, total };
+  }
+}

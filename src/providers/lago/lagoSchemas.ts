@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { httpStatusSchema, isoTimeSchema } from '../rowHelpers';
+
+const bodySchema = z.unknown().optional();
+
+/** One `api_logs` entry; liberal about optional text fields and a status sent as a string. */
+export const lagoApiLogSchema = z.object({
+  request_id: z.string().min(1),
+  logged_at: isoTimeSchema,
+  created_at: isoTimeSchema.nullish(),
+  http_method: z.string(),
+  http_status: httpStatusSchema,
+  request_path: z.string(),
+  api_version: z.string().nullish(),
+  client: z.string().nullish(),
+  request_origin: z.string().nullish(),
+  request_body: bodySchema,
+  request_response: bodySchema,
+});
+
+export type LagoApiLog = z.output<typeof lagoApiLogSchema>;
+
+export const lagoApiLogsPageSchema = z.object({
+  api_logs: z.array(lagoApiLogSchema),
+  meta: z.object({
+    current_page: z.number().int(),
+    next_page: z.number().int().nullish(),
+    prev_page: z.number().int().nullish(),
+    total_pages: z.number().int().nullish(),
+    total_count: z.number().int().nullish(),
+  }),
+});

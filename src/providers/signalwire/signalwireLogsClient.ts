@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import type { HttpClient, QueryParams } from '../../http/httpClient';
+import { parseWithSchema } from '../../http/parseWithSchema';
+import { ProviderError, isProviderError } from '../../http/providerError';
+import type { Logger } from '../../util/logging';
+import { BaseStreamClient } from '../baseStreamClient';
+import type { Page, PageRequest } from '../connection';
+import { matchesOneOf } from '../httpFilters';
+import { booleanValue, clampPageSize, listValue, textValue } from '../rowHelpers';
+import type { FilterValues, LogRow, StreamDefinition } from '../streamDefinition';
+import { mapSignalwireVideoLog, mapSignalwireVoiceLog } from './signalwireMappers';
+import { signalwireVideoLogsPageSchema, signalwireVoiceLogsPageSchema } from './signalwireSchemas';
+
+type Kind = 'video' | 'voice';
+
+/** Parses and maps one SignalWire logs body; `next` is `links.next` exactly as sent. */
+export function parseSignalwireLogs(kind: Kind, body: unknown): { rows: LogRow[]; next?: string } {
+  if (kind === 'video') {
+    const page = parseWithSchema(signalwireVideoLogsPageSchema, body, 'SignalWire video logs');
+    return { rows: page.data.map(mapSignalwireVideoLog), next: page.links?.next ?? undefined };
+  }
+  const page: z.output<typeof signalwireVoiceLogsPageSchema> = parseWithSchema(
+    signalwireVoiceLogsPageSchema,
+    body,
+    'SignalWire voice logs',
+  );
+  return { rows: page.data.map(mapSignalwireVoiceLog), next: page.links?.next ?? undefined };
+}
+
+/** SignalWire tokens are scoped per API; a 403 on one stream says which scope is missing. */
+function adaptSignalwireError(kind: Kind, error: unknown): unknown {
+  if (isProviderError(error) && error.details.status === 403) {
+    const scope = kind === 'video' ? 'Video' : 'Voice';
+    return new ProviderError(
+      'auth',
+      `The SignalWire API token is not allowed to read ${kind} logs (403): enable the ${scope} scope for the token.`,
+      error.details,
+    );
+  }
+  return error;
+}
+
+/** Dates pass through; epoch ms become ISO 8601 (both forms are accepted by the API). */
+function dateParam(filters: FilterValues, key: string): string | undefined {
+  const value = filters[key];
+  return typeof value === 'number' ? new Date(value).toISOString() : textValue(filters, key);
+}
+
+/**
+ * `GET /api/{video,voice}/logs`. The first page is built from the filters; later pages follow `links.next`
+ * verbatim (the cursor), and only on the connection's own host.
+ */
+export class SignalwireLogsClient extends BaseStreamClient {
+  constructor(
+    definition: StreamDefinition,
+    private readonly kind: Kind,
+    private readonly http: HttpClient,
+    logger: Logger,
+  ) {
+    super(definition, logger);
+  }
+
+  query(request: PageRequest): QueryParams {
+    const { filters } = request;
+    const params: Array<[string, string]> = [];
+    const add = (name: string, value: string | undefined) => value !== undefined && params.push([name, value]);
+    add('created_after', dateParam(filters, 'created_after'));
+    add('created_before', dateParam(filters, 'created_before'));
+    add('created_on', dateParam(filters, 'created_on'));
+    add('include_deleted', booleanValue(filters, 'include_deleted') ? 'true' : undefined);
+    params.push(['page_size', String(clampPageSize(request.pageSize, this.definition.maxPageSize, 100))]);
+    return params;
+  }
+
+  async load(request: PageRequest): Promise<unknown> {
+    const target = request.cursor ?? `/api/${this.kind}/logs`;
+    try {
+      return await this.http.getJson(target, request.cursor === undefined ? this.query(request) : undefined, request.signal);
+    } catch (error) {
+      throw adaptSignalwireError(this.kind, error);
+    }
+  }
+
+  peekNext(body: unknown, request: PageRequest): string | undefined {
+    const next = (body as { links?: { next?: unknown } } | null)?.links?.next;
+    return typeof next === 'string' && next !== request.cursor ? next : undefined;
+  }
+
+  decode(body: unknown, request: PageRequest): Page {
+    const { rows, next } = parseSignalwireLogs(this.kind, body);
+    return { rows: this.applyLocalFilters(rows, request.filters), next: next === request.cursor ? undefined : next };
+  }
+
+  private applyLocalFilters(rows: LogRow[], filters: FilterValues): LogRow[] {
+    const room = textValue(filters, 'room_name')?.toLowerCase();
+    const directions = listValue(filters, 'direction');
+    const statuses = listValue(filters, 'status');
+    if (room === undefined && directions.length === 0 && statuses.length === 0) {
+      return rows;
+    }
+    return rows.filter(
+      (row) =>
+        (room === undefined || String(row.fields.room_name ?? '').toLowerCase().includes(room)) &&
+        matchesOneOf(row.fields.direction, directions) &&
+        matchesOneOf(row.fields.status, statuses),
+    );
+  }
+}

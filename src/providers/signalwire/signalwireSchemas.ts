@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { isoTimeSchema } from '../rowHelpers';
+
+const optionalText = z.string().nullish();
+const money = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]).nullish();
+const chargeDetailsSchema = z
+  .array(z.object({ description: z.string().nullish(), charge: money }))
+  .nullish();
+
+/** `links.next` is the only way forward (page_token is required past page 0); absent on the last page. */
+const linksSchema = z
+  .object({ self: optionalText, first: optionalText, next: optionalText, prev: optionalText })
+  .nullish();
+
+export const signalwireVideoLogSchema = z.object({
+  id: z.string().min(1),
+  created_at: isoTimeSchema,
+  source: optionalText,
+  type: optionalText,
+  url: optionalText,
+  room_name: optionalText,
+  status: optionalText,
+  locked: z.boolean().nullish(),
+  started_at: isoTimeSchema.nullish(),
+  ended_at: isoTimeSchema.nullish(),
+  charge: money,
+  charge_details: chargeDetailsSchema,
+});
+
+export type SignalwireVideoLog = z.output<typeof signalwireVideoLogSchema>;
+
+/**
+ * Every voice variant in one liberal shape: Relay/LAML, video-room legs, Dialogflow and Fabric records differ only
+ * in which fields they carry (told apart by `type`); a discarded record has just `id`, `created_at`, `discarded_at`.
+ */
+export const signalwireVoiceLogSchema = z.object({
+  id: z.string().min(1),
+  created_at: isoTimeSchema,
+  discarded_at: isoTimeSchema.nullish(),
+  type: optionalText,
+  source: optionalText,
+  from: optionalText,
+  to: optionalText,
+  direction: optionalText,
+  status: optionalText,
+  url: z.unknown().optional(),
+  charge: money,
+  charge_details: chargeDetailsSchema,
+  duration: z.number().nullish(),
+  duration_ms: z.number().nullish(),
+  billing_ms: z.number().nullish(),
+  parent_id: optionalText,
+});
+
+export type SignalwireVoiceLog = z.output<typeof signalwireVoiceLogSchema>;
+
+export const signalwireVideoLogsPageSchema = z.object({ links: linksSchema, data: z.array(signalwireVideoLogSchema) });
+export const signalwireVoiceLogsPageSchema = z.object({ links: linksSchema, data: z.array(signalwireVoiceLogSchema) });

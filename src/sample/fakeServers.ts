@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import type { ProviderKind } from '../providers/streamDefinition';
+import { DailyFakeApi, type SampleDataOptions } from './dailyFakeApi';
+import type { FakeApi } from './fakeApi';
+import { FakeHttpServer, type RecordedRequest } from './fakeHttpServer';
+import type { Fault, FaultOptions } from './faults';
+import { LagoFakeApi } from './lagoFakeApi';
+import { SignalwireFakeApi } from './signalwireFakeApi';
+
+export type { Fault, FaultOptions } from './faults';
+export type { RecordedRequest } from './fakeHttpServer';
+
+/**
+ * A local server speaking one provider's log API over a generated data set: the sample-data mode's backend and
+ * the tests' fake. `baseUrl` already carries the provider's path prefix (Daily `/v1`, Lago `/api/v1`,
+ * SignalWire none), so it can be used as a connection's base URL override as it is.
+ */
+export interface FakeProviderServer {
+  readonly provider: ProviderKind;
+  readonly baseUrl: string;
+  readonly token: string;
+  /** SignalWire only: the Basic-auth user name. */
+  readonly projectId?: string;
+  /** Switches a fault on (or off with undefined) for all requests, or the next `count` matching ones. */
+  setFault(fault: Fault | undefined, options?: FaultOptions): void;
+  /** Every request received, oldest first (the last 10,000). */
+  readonly requests: readonly RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export interface FakeServerOptions {
+  /** Default: random per start. */
+  readonly token?: string;
+  /** Same seed, same data (default 1). */
+  readonly seed?: number;
+  /** Rows per log stream (default 2,500). */
+  readonly rowCount?: number;
+  /** The newest rows are just before this moment (default: now). */
+  readonly now?: number;
+}
+
+const defaultRowCount = 2500;
+const prefixes: Readonly<Record<ProviderKind, string>> = { daily: '/v1', lago: '/api/v1', signalwire: '' };
+
+function createApi(provider: ProviderKind, token: string, projectId: string, data: SampleDataOptions): FakeApi {
+  switch (provider) {
+    case 'daily':
+      return new DailyFakeApi(token, data);
+    case 'lago':
+      return new LagoFakeApi(token, data);
+    case 'signalwire':
+      return new SignalwireFakeApi(projectId, token, data);
+  }
+}
+
+/** Starts one provider's server on 127.0.0.1 (random port). Data is generated on first use, so startup is quick. */
+export async function startFakeServer(provider: ProviderKind, options: FakeServerOptions = {}): Promise<FakeProviderServer> {
+  const token = options.token ?? randomBytes(18).toString('base64url');
+  const projectId = provider === 'signalwire' ? `a1b2c3d4-${randomBytes(2).toString('hex')}-4e5f-8a9b-${randomBytes(6).toString('hex')}` : '';
+  const data: SampleDataOptions = { seed: options.seed ?? 1, rowCount: options.rowCount ?? defaultRowCount, now: options.now ?? Date.now() };
+  const server = new FakeHttpServer(createApi(provider, token, projectId, data));
+  await server.listen();
+  return {
+    provider,
+    baseUrl: `${server.origin}${prefixes[provider]}`,
+    token,
+    projectId: provider === 'signalwire' ? projectId : undefined,
+    setFault: (fault, faultOptions) => server.faults.set(fault, faultOptions),
+    requests: server.requests,
+    close: () => server.close(),
+  };
+}
+
+export interface SampleServers {
+  readonly servers: Record<ProviderKind, FakeProviderServer>;
+  close(): Promise<void>;
+}
+
+/** One server per provider, as "Try with Sample Data" and `npm run demo` use them. */
+export async function startSampleServers(options: Omit<FakeServerOptions, 'token'> = {}): Promise<SampleServers> {
+  const [daily, lago, signalwire] = await Promise.all(
+    (['daily', 'lago', 'signalwire'] as const).map((provider) => startFakeServer(provider, options)),
+  );
+  const servers = { daily, lago, signalwire };
+  return {
+    servers,
+    close: async () => {
+      await Promise.all(Object.values(servers).map((server) => server.close()));
+    },
+  };
+}

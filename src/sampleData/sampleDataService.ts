@@ -1,0 +1,104 @@
+import type * as vscode from 'vscode';
+import type { ConnectionSettings } from '../auth/account';
+import { providerKinds } from '../auth/account';
+import type { ProviderKind } from '../providers/streamDefinition';
+import type { FakeProviderServer } from '../sample/fakeServers';
+import { startSampleServers } from '../sample/fakeServers';
+import type { Services } from '../services';
+
+const sampleAccountKey = 'apiLogs.sampleAccountId';
+const sampleAccountName = 'Sample';
+/** A fixed, valid-looking space name: the base URL override points the connection at the local server anyway. */
+const sampleSpace = 'sample';
+
+type RunningServers = Awaited<ReturnType<typeof startSampleServers>>;
+
+/**
+ * "Try with Sample Data": built-in provider servers on 127.0.0.1 (random port, random token per session) and a
+ * "Sample" account whose connections point at them, so every code path of a real account runs unchanged.
+ * The servers live as long as the extension; on the next activation they restart and the account is re-pointed.
+ */
+export class SampleDataService implements vscode.Disposable {
+  private running: Promise<RunningServers> | undefined;
+
+  constructor(private readonly services: Services) {}
+
+  get accountId(): string | undefined {
+    const id = this.services.context.globalState.get<string>(sampleAccountKey);
+    return id && this.services.accounts.get(id) ? id : undefined;
+  }
+
+  /** Starts the servers if needed and creates (or re-points) the Sample account. Returns its id. */
+  async start(): Promise<string> {
+    const { servers } = await this.ensureServers();
+    const accountId = this.accountId ?? (await this.createAccount());
+    for (const provider of providerKinds) {
+      const server = servers[provider];
+      await this.services.tokens.set(accountId, provider, server.token);
+      await this.services.accounts.putConnection(accountId, sampleConnection(provider, server));
+    }
+    this.services.logger.info(`Sample data servers: ${providerKinds.map((p) => `${p} ${servers[p].baseUrl}`).join(', ')}`);
+    await Promise.all(providerKinds.map((provider) => this.services.connections.test({ accountId, provider })));
+    return accountId;
+  }
+
+  /** After a reload the old servers are gone: restart them for an existing Sample account. */
+  async resumeIfPresent(): Promise<void> {
+    if (this.accountId) await this.start();
+  }
+
+  /** Stops the servers and removes the Sample account and its tokens. */
+  async remove(): Promise<void> {
+    const accountId = this.accountId;
+    if (accountId) {
+      for (const provider of providerKinds) {
+        await this.services.tokens.delete(accountId, provider);
+        await this.services.connections.forget({ accountId, provider });
+      }
+      await this.services.accounts.remove(accountId);
+    }
+    await this.services.context.globalState.update(sampleAccountKey, undefined);
+    await this.stopServers();
+  }
+
+  /** The running servers, for tests that switch faults on. */
+  servers(): Promise<RunningServers> | undefined {
+    return this.running;
+  }
+
+  dispose(): void {
+    void this.stopServers();
+  }
+
+  private ensureServers(): Promise<RunningServers> {
+    this.running ??= startSampleServers();
+    this.running.catch(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async stopServers(): Promise<void> {
+    const running = this.running;
+    this.running = undefined;
+    if (running) await (await running).close();
+  }
+
+  private async createAccount(): Promise<string> {
+    const taken = new Set(this.services.accounts.list().map((account) => account.name.toLowerCase()));
+    let name = sampleAccountName;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${sampleAccountName} ${n}`;
+    const account = await this.services.accounts.add(name);
+    await this.services.context.globalState.update(sampleAccountKey, account.id);
+    return account.id;
+  }
+}
+
+function sampleConnection(provider: ProviderKind, server: FakeProviderServer): ConnectionSettings {
+  switch (provider) {
+    case 'daily':
+      return { provider, baseUrlOverride: server.baseUrl };
+    case 'lago':
+      return { provider, region: 'us', baseUrlOverride: server.baseUrl };
+    case 'signalwire':
+      return { provider, space: sampleSpace, projectId: server.projectId ?? '', baseUrlOverride: server.baseUrl };
+  }
+}

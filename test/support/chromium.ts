@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type LaunchOptions } from 'playwright-core';
+
+/** Debian's chromium; never a Playwright download (these machines cannot reach its server). */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const chromiumArgs: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export function chromiumLaunchOptions(): LaunchOptions {
+  return { executablePath: chromiumPath, headless: true, args: [...chromiumArgs] };
+}
+
+export interface BrowserSession {
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A headless Chromium with a fresh profile that lives as long as the session (SecretStorage sits in it). */
+export async function launchBrowser(viewport = { width: 1400, height: 900 }): Promise<BrowserSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'api-logs-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions(), viewport });
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

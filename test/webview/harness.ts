@@ -1,0 +1,246 @@
+/**
+ * Serves the built webview bundle in the same page shape and CSP as the host (`src/panel/html.ts`) over a local
+ * HTTP server, opens it in headless Chromium with a stand-in `acquireVsCodeApi`, and lets a test play host
+ * notifications and read what the webview posted. The host-side tests can reuse `panelHtml` and `stubScript`.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { themeVariables, type ThemeName } from './themes';
+
+const root = resolve(__dirname, '..', '..');
+const distDir = join(root, 'dist', 'webview');
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+let built = false;
+
+/** Builds with `node esbuild.mjs`; when the host entry does not build yet, builds only the webview entry. */
+export async function buildWebview(): Promise<void> {
+  if (built) return;
+  const full = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
+  if (full.status !== 0 || !existsSync(join(distDir, 'main.js'))) {
+    const esbuild = await import('esbuild');
+    await esbuild.build({
+      entryPoints: [join(root, 'webview', 'main.ts')],
+      outfile: join(distDir, 'main.js'),
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      sourcemap: true,
+      sourcesContent: false,
+      logLevel: 'silent',
+    });
+  }
+  built = true;
+}
+
+/** The page the host serves: strict CSP, nonce on the one script, `csp-nonce` meta for the toolkit. */
+export function panelHtml(cspSource: string, nonce: string, assetBase: string): string {
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+  ].join('; ');
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta property="csp-nonce" content="${nonce}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${assetBase}/main.css"></head>
+<body><div id="app"></div><script nonce="${nonce}" src="${assetBase}/main.js"></script></body></html>`;
+}
+
+const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+
+function serve(): Promise<Server> {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === '/') {
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(panelHtml(origin, randomBytes(16).toString('base64'), `${origin}/dist/webview`));
+      return;
+    }
+    const file = join(distDir, url.pathname.replace(/^\/dist\/webview\//, ''));
+    if (!url.pathname.startsWith('/dist/webview/') || !file.startsWith(distDir) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+/**
+ * Runs in the page before any page script: the VS Code API stand-in (one `acquireVsCodeApi` call only, posted
+ * messages recorded), a CSP violation recorder, and the theme (variables on <html>, class on <body>).
+ */
+export function stubScript(arg: { vars: Record<string, string>; bodyClass: string; state: unknown }): void {
+  const w = window as unknown as Record<string, unknown>;
+  const posted: unknown[] = [];
+  const violations: unknown[] = [];
+  let state = arg.state;
+  let acquired = false;
+  w.__posted = posted;
+  w.__csp = violations;
+  w.__state = () => state;
+  document.addEventListener('securitypolicyviolation', (e) =>
+    violations.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile }),
+  );
+  w.acquireVsCodeApi = () => {
+    if (acquired) throw new Error('An instance of the VS Code API has already been acquired');
+    acquired = true;
+    return Object.freeze({
+      postMessage: (message: unknown) => posted.push(JSON.parse(JSON.stringify(message))),
+      getState: () => state,
+      setState: (next: unknown) => (state = next),
+    });
+  };
+  const applyTheme = () => {
+    if (!document.documentElement || !document.body) return false;
+    for (const [name, value] of Object.entries(arg.vars)) document.documentElement.style.setProperty(name, value);
+    document.body.classList.add(arg.bodyClass);
+    return true;
+  };
+  if (!applyTheme()) {
+    const observer = new MutationObserver(() => applyTheme() && observer.disconnect());
+    observer.observe(document, { childList: true, subtree: true });
+  }
+}
+
+/**
+ * The stub as script text. tsx compiles with esbuild's keepNames, whose `__name` helper does not exist in the
+ * page, so the page gets an identity `__name` first (evaluated test callbacks need it too).
+ */
+export function stubSource(arg: Parameters<typeof stubScript>[0]): string {
+  return `globalThis.__name = (fn) => fn;\n(${stubScript.toString()})(${JSON.stringify(arg)});`;
+}
+
+export interface Harness {
+  readonly browser: Browser;
+  open(options?: { theme?: ThemeName; state?: unknown; width?: number; height?: number }): Promise<PanelPage>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  await buildWebview();
+  const server = await serve();
+  // A zone with a half-hour offset, so local and UTC times differ in every test run.
+  const env = { ...process.env, TZ: 'Asia/Kolkata' } as Record<string, string>;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, env });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    browser,
+    async open(options = {}) {
+      const theme = options.theme ?? 'dark';
+      const page = await browser.newPage({ viewport: { width: options.width ?? 1200, height: options.height ?? 700 } });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => {
+        errors.push(error.message);
+        if (process.env.WEBVIEW_DEBUG) process.stderr.write(`[page exception] ${error.stack}\n`);
+      });
+      page.on('response', (response) => {
+        if (process.env.WEBVIEW_DEBUG) process.stderr.write(`[page response] ${response.status()} ${response.url()}\n`);
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+        if (process.env.WEBVIEW_DEBUG) process.stderr.write(`[page ${message.type()}] ${message.text()}\n`);
+      });
+      await page.addInitScript({ content: stubSource({ vars: themeVariables[theme], bodyClass: `vscode-${theme}`, state: options.state }) });
+      await page.goto(origin + '/');
+      await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
+      return new PanelPage(page, errors);
+    },
+    async close() {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+type Posted = { readonly type: string; readonly [key: string]: unknown };
+
+/** One open panel page: play notifications, read posted messages, state and CSP violations. */
+export class PanelPage {
+  /** `errors`: uncaught page errors and console errors, which a test expects to stay empty. */
+  constructor(
+    readonly page: Page,
+    readonly errors: string[],
+  ) {}
+
+  /** Posts host notifications like VS Code does and waits until the page has handled them. */
+  async notify(...messages: unknown[]): Promise<void> {
+    await this.page.evaluate(async (list) => {
+      for (const message of list) window.postMessage(message, '*');
+      await new Promise<void>((done) => {
+        const marker = { harnessSync: Math.random() };
+        const listener = (event: MessageEvent) => {
+          if (event.data?.harnessSync !== marker.harnessSync) return;
+          window.removeEventListener('message', listener);
+          requestAnimationFrame(() => done());
+        };
+        window.addEventListener('message', listener);
+        window.postMessage(marker, '*');
+      });
+    }, messages);
+  }
+
+  posted(): Promise<Posted[]> {
+    return this.page.evaluate(() => (window as unknown as { __posted: Posted[] }).__posted.slice());
+  }
+
+  async postedOfType(type: string): Promise<Posted[]> {
+    return (await this.posted()).filter((message) => message.type === type);
+  }
+
+  async clearPosted(): Promise<void> {
+    await this.page.evaluate(() => {
+      (window as unknown as { __posted: unknown[] }).__posted.length = 0;
+    });
+  }
+
+  cspViolations(): Promise<unknown[]> {
+    return this.page.evaluate(() => (window as unknown as { __csp: unknown[] }).__csp.slice());
+  }
+
+  state(): Promise<unknown> {
+    return this.page.evaluate(() => (window as unknown as { __state: () => unknown }).__state());
+  }
+}
+
+/** Polls `read` until it deep-equals `expected` (toolkit controls render their value a frame later). */
+export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    try {
+      assert.deepStrictEqual(value, expected);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((done) => setTimeout(done, 25));
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import type { ExportFormat, TimeZoneMode } from '../src/protocol/logTable';
+import type { MeetingSession } from '../src/providers/connection';
+import type { FilterValues } from '../src/providers/streamDefinition';
+import type { Transport } from './transport';
+
+/** The intents the UI can express; components call these, never the transport. */
+export class Actions {
+  constructor(private readonly transport: Transport) {}
+
+  setFilters(filters: FilterValues): void {
+    this.transport.send({ type: 'setFilters', filters });
+  }
+  loadOlder(): void {
+    this.transport.send({ type: 'loadOlder' });
+  }
+  loadAll(): void {
+    this.transport.send({ type: 'loadAll' });
+  }
+  cancelLoad(): void {
+    this.transport.send({ type: 'cancelLoad' });
+  }
+  retry(): void {
+    this.transport.send({ type: 'retry' });
+  }
+  updateToken(): void {
+    this.transport.send({ type: 'updateToken' });
+  }
+  setLiveTail(enabled: boolean): void {
+    this.transport.send({ type: 'setLiveTail', enabled });
+  }
+  setTailPaused(paused: boolean): void {
+    this.transport.send({ type: 'setTailPaused', paused });
+  }
+  exportRows(format: ExportFormat, rowIds?: readonly string[]): void {
+    this.transport.send(rowIds ? { type: 'export', format, rowIds } : { type: 'export', format });
+  }
+  copyText(text: string): void {
+    this.transport.send({ type: 'copyText', text });
+  }
+  copyRowAsJson(rowId: string): void {
+    this.transport.send({ type: 'copyRowAsJson', rowId });
+  }
+  openRowAsJson(rowId: string): void {
+    this.transport.send({ type: 'openRowAsJson', rowId });
+  }
+  copyCurl(rowId: string): void {
+    this.transport.send({ type: 'copyCurl', rowId });
+  }
+  openLink(url: string): void {
+    this.transport.send({ type: 'openLink', url });
+  }
+  setTimeZone(timeZone: TimeZoneMode): void {
+    this.transport.send({ type: 'setTimeZone', timeZone });
+  }
+  listMeetingSessions(): Promise<readonly MeetingSession[]> {
+    return this.transport.request({ type: 'listMeetingSessions' });
+  }
+}

@@ -1,0 +1,298 @@
+import type { ExportFormat, HostNotification, PanelError, PanelSettings, PanelStatus, TimeZoneMode } from '../src/protocol/logTable';
+import type { FilterValues, LogRow, Severity, StreamDefinition } from '../src/providers/streamDefinition';
+import type { Actions } from './actions';
+import { DetailPane } from './detail/detailPane';
+import { FilterBar } from './filters/filterBar';
+import { Grid, rowHeight, type GridCallbacks } from './grid/grid';
+import { RowStore } from './model/rowStore';
+import { RowView } from './model/rowView';
+import { Banner } from './panel/banner';
+import { ColumnLayout } from './panel/columnLayout';
+import { EmptyState } from './panel/emptyState';
+import { StatusLine } from './panel/statusLine';
+import { TailTracker } from './panel/tailTracker';
+import { severities, Toolbar, type ToolbarActions } from './panel/toolbar';
+import { isEditable } from './panel/isEditable';
+import type { StateStore } from './state';
+
+type Notification = Exclude<HostNotification, { type: 'reply' }>;
+
+/** The panel: owns the rows and the UI intent, and wires the components to the actions layer. */
+export class App {
+  private definition: StreamDefinition | undefined;
+  private filters: FilterValues = {};
+  private settings: PanelSettings | undefined;
+  private status: PanelStatus | undefined;
+  private error: PanelError | null = null;
+  private readonly store = new RowStore();
+  private readonly view = new RowView(this.store);
+  private quickText: string;
+  private readonly shownLevels: Set<Severity>;
+  private readonly columns: ColumnLayout;
+  private autoLoadedAt = -1;
+  private anchor: string | undefined;
+  private filterBar: FilterBar | undefined;
+  private readonly toolbar: Toolbar;
+  private readonly grid: Grid;
+  private readonly detail: DetailPane;
+  private readonly banner: Banner;
+  private readonly empty: EmptyState;
+  private readonly statusLine: StatusLine;
+  private readonly tail: TailTracker;
+  private readonly filterSlot = document.createElement('div');
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly actions: Actions,
+    private readonly state: StateStore,
+  ) {
+    const ui = state.ui;
+    this.quickText = ui.quickFilter ?? '';
+    this.shownLevels = new Set(ui.severities ?? severities);
+    this.columns = new ColumnLayout(ui, (patch) => state.updateUi(patch));
+    this.anchor = ui.scrollAnchor;
+    this.toolbar = new Toolbar(this.toolbarActions());
+    this.grid = new Grid(this.gridCallbacks());
+    this.tail = new TailTracker((paused) => actions.setTailPaused(paused), () => this.grid.scrollToPosition(0));
+    this.detail = new DetailPane(actions, () => this.closeDetail());
+    this.banner = new Banner(actions);
+    this.empty = new EmptyState({ clearFilters: () => this.clearFilters(), clearQuickFilter: () => this.clearQuickFilter() });
+    this.statusLine = new StatusLine(actions);
+    this.layout();
+  }
+
+  private toolbarActions(): ToolbarActions {
+    return {
+      onQuickFilter: (text) => this.setQuickFilter(text),
+      onSeverity: (severity, shown) => this.setSeverity(severity, shown),
+      onLiveTail: (enabled) => this.actions.setLiveTail(enabled),
+      onTimeZone: (zone) => this.setTimeZone(zone, true),
+      onToggleColumn: (key) => this.toggleColumn(key),
+      onExport: (format, filteredOnly) => this.exportRows(format, filteredOnly),
+      columns: () => this.columns.all(),
+      isFiltered: () => this.view.shown.length !== this.store.rows.length,
+    };
+  }
+
+  private gridCallbacks(): GridCallbacks {
+    return {
+      onSort: (key) => {
+        this.columns.cycleSort(key);
+        this.applyColumns();
+      },
+      onResize: (key, width, done) => this.resize(key, width, done),
+      onSelect: (row) => {
+        if (this.detail.row) this.showDetail(row);
+      },
+      onOpen: (row) => this.showDetail(row),
+      onCopy: (row) => this.actions.copyRowAsJson(row.id),
+      onScroll: (top, atEnd) => this.onScroll(top, atEnd),
+    };
+  }
+
+  handle(message: Notification): void {
+    switch (message.type) {
+      case 'init':
+        return this.init(message);
+      case 'rows':
+        return this.onRows(message.mode, message.rows);
+      case 'dropOldest':
+        this.store.dropOldest(message.count);
+        return this.refresh();
+      case 'status':
+        this.status = message.status;
+        this.toolbar.setLiveTail(message.status.liveTail);
+        return this.refresh();
+      case 'error':
+        this.error = message.error;
+        this.banner.show(message.error);
+        return this.refresh();
+      case 'settings':
+        return this.setTimeZone(message.settings.timeZone, false, message.settings);
+    }
+  }
+
+  private layout(): void {
+    this.filterSlot.className = 'filter-slot';
+    const table = document.createElement('div');
+    table.className = 'table-area';
+    table.append(this.tail.button, this.grid.element, this.empty.element);
+    const content = document.createElement('div');
+    content.className = 'content';
+    content.append(table, this.detail.element);
+    this.root.replaceChildren(this.filterSlot, this.toolbar.element, this.banner.element, content, this.statusLine.element);
+    this.toolbar.quickFilter.value = this.quickText;
+    this.toolbar.setSeverities(this.shownLevels);
+    document.addEventListener('keydown', (event) => this.onGlobalKey(event));
+  }
+
+  private init(message: Extract<Notification, { type: 'init' }>): void {
+    this.definition = message.definition;
+    this.filters = message.filters;
+    if (message.identity) this.state.setIdentity({ ...message.identity, filters: message.filters });
+    this.state.updateUi({ filters: message.filters });
+    this.filterBar = new FilterBar(message.definition.filters, {
+      apply: (values) => this.applyFilters(values),
+      listSessions: () => this.actions.listMeetingSessions(),
+    });
+    this.filterSlot.replaceChildren(this.filterBar.element);
+    this.columns.setDefinition(message.definition.columns);
+    this.setTimeZone(message.settings.timeZone, false, message.settings);
+    this.applyColumns();
+  }
+
+  private onRows(mode: 'replace' | 'append' | 'prepend', rows: readonly LogRow[]): void {
+    if (mode === 'replace') {
+      this.store.replace(rows);
+      this.tail.reset();
+      if (this.detail.row && this.store.indexOfId(this.detail.row.id) < 0) this.detail.hide();
+    } else if (mode === 'append') this.store.append(rows);
+    else this.prependRows(rows);
+    this.refresh();
+    if (mode === 'replace') this.restoreAnchor();
+    this.store.indexWhenIdle();
+  }
+
+  /** Live-tail rows: keep the user's view still when scrolled away, and count what arrived above it. */
+  private prependRows(rows: readonly LogRow[]): void {
+    this.store.prepend(rows);
+    if (this.grid.element.scrollTop <= 0 || this.columns.sort) return;
+    this.tail.added(rows.length);
+    this.grid.element.scrollTop += rows.length * rowHeight;
+  }
+
+  private restoreAnchor(): void {
+    if (this.anchor === undefined) return;
+    const position = this.grid.positionOf(this.anchor);
+    this.anchor = undefined;
+    if (position > 0) this.grid.scrollToPosition(position);
+  }
+
+  private refresh(): void {
+    const selectedId = this.grid.selectedRow?.id;
+    const shown = this.view.update({
+      sortColumn: this.columns.sortColumn(),
+      descending: this.columns.sort?.direction === 'desc',
+      text: this.quickText,
+      severities: this.shownLevels,
+    });
+    this.grid.setRows(this.store.rows, shown, selectedId);
+    this.statusLine.update(this.status, shown.length, this.settings);
+    this.updateEmpty(shown.length);
+  }
+
+  private updateEmpty(shown: number): void {
+    const loading = !this.status || this.status.activity === 'first';
+    if (shown > 0 || loading || !this.definition) this.empty.hide();
+    else if (this.store.rows.length === 0) {
+      if (this.error) this.empty.hide();
+      else this.empty.showNoResults(this.definition.filters, this.filters);
+    } else this.empty.showAllHidden(this.quickText.trim(), severities.filter((s) => !this.shownLevels.has(s)));
+    this.grid.element.hidden = !this.empty.element.hidden;
+  }
+
+  private onScroll(top: number, atEnd: boolean): void {
+    const status = this.status;
+    this.tail.onScroll(top, top > rowHeight, status?.liveTail === true);
+    if (atEnd && top > 0 && status?.more && status.activity === 'idle' && this.autoLoadedAt !== this.store.rows.length) {
+      this.autoLoadedAt = this.store.rows.length;
+      this.actions.loadOlder();
+    }
+    const position = Math.min(this.grid.firstVisible(), this.grid.count - 1);
+    const anchor = top > 0 && position >= 0 ? this.store.rows[this.view.shown[position]].id : undefined;
+    if (anchor !== this.state.ui.scrollAnchor) this.state.updateUi({ scrollAnchor: anchor });
+  }
+
+  private onGlobalKey(event: KeyboardEvent): void {
+    const inQuickFilter = event.composedPath().includes(this.toolbar.quickFilter);
+    if (event.key === '/' && !isEditable(event)) {
+      event.preventDefault();
+      this.toolbar.quickFilter.focus();
+    } else if (event.key === 'Escape' && inQuickFilter) {
+      event.preventDefault();
+      this.toolbar.quickFilter.value = '';
+      this.setQuickFilter('');
+    } else if (event.key === 'Escape' && this.detail.row && !isEditable(event)) {
+      this.closeDetail();
+    }
+  }
+
+  private setQuickFilter(text: string): void {
+    this.quickText = text;
+    this.state.updateUi({ quickFilter: text });
+    this.refresh();
+  }
+
+  /** The empty state's action: show every loaded row again (text and level toggles). */
+  private clearQuickFilter(): void {
+    this.toolbar.quickFilter.value = '';
+    this.shownLevels.clear();
+    for (const severity of severities) this.shownLevels.add(severity);
+    this.toolbar.setSeverities(this.shownLevels);
+    this.state.updateUi({ severities: [...this.shownLevels] });
+    this.setQuickFilter('');
+  }
+
+  private setSeverity(severity: Severity, shown: boolean): void {
+    if (shown) this.shownLevels.add(severity);
+    else this.shownLevels.delete(severity);
+    this.state.updateUi({ severities: [...this.shownLevels] });
+    this.refresh();
+  }
+
+  private setTimeZone(zone: TimeZoneMode, fromUser: boolean, settings?: PanelSettings): void {
+    this.settings = settings ?? (this.settings ? { ...this.settings, timeZone: zone } : undefined);
+    this.grid.timeZone = zone;
+    this.toolbar.setTimeZone(zone);
+    this.filterBar?.render(this.filters, zone);
+    if (fromUser) this.actions.setTimeZone(zone);
+    if (this.detail.row && this.definition) this.detail.show(this.detail.row, this.definition, zone);
+    this.refresh();
+  }
+
+  private applyFilters(values: FilterValues): void {
+    this.filters = values;
+    this.state.updateUi({ filters: values });
+    this.actions.setFilters(values);
+  }
+
+  private clearFilters(): void {
+    if (!this.filterBar) return;
+    const kept = this.filterBar.clearedValues(this.filters);
+    this.filterBar.render(kept, this.settings?.timeZone ?? 'local');
+    this.applyFilters(kept);
+  }
+
+  private resize(key: string, width: number, done: boolean): void {
+    this.columns.resize(key, width, done);
+    if (done) this.applyColumns();
+    else this.grid.element.style.setProperty('--grid-columns', this.columns.template());
+  }
+
+  private toggleColumn(key: string): void {
+    this.columns.toggle(key);
+    this.applyColumns();
+  }
+
+  /** Rebuilds the header (and row pool) for the current columns, keeping keyboard focus on the grid. */
+  private applyColumns(): void {
+    const hadFocus = this.grid.element.contains(document.activeElement);
+    this.grid.setColumns(this.columns.visible(), this.columns.widths, this.columns.sort);
+    this.refresh();
+    if (hadFocus) this.grid.element.focus({ preventScroll: true });
+  }
+
+  private exportRows(format: ExportFormat, filteredOnly: boolean): void {
+    const ids = filteredOnly ? Array.from(this.view.shown, (index) => this.store.rows[index].id) : undefined;
+    this.actions.exportRows(format, ids);
+  }
+
+  private showDetail(row: LogRow): void {
+    if (this.definition) this.detail.show(row, this.definition, this.settings?.timeZone ?? 'local');
+  }
+
+  private closeDetail(): void {
+    this.detail.hide();
+    this.grid.element.focus();
+  }
+}

@@ -1,0 +1,158 @@
+import type { TimeZoneMode } from '../../src/protocol/logTable';
+import type { DetailSection, JsonValue, LogRow, StreamDefinition } from '../../src/providers/streamDefinition';
+import { button } from '../controls/toolkit';
+import { formatTime } from '../format/formatTime';
+import { parseJsonText, renderJson, showAll } from './jsonView';
+import { appendLinkified } from './linkify';
+
+/** The intents the pane sends (the actions layer); always called as methods, never detached. */
+export interface DetailActions {
+  copyText(text: string): void;
+  copyRowAsJson(rowId: string): void;
+  openRowAsJson(rowId: string): void;
+  copyCurl(rowId: string): void;
+  openLink(url: string): void;
+}
+
+const longField = 2_000;
+
+type Entry = readonly [key: string, value: JsonValue, shown?: string];
+
+function timeText(epochMs: number, zone: TimeZoneMode): string {
+  return `${formatTime(epochMs, zone)}${zone === 'utc' ? ' UTC' : ''} (${epochMs})`;
+}
+
+/** The side pane with every field of one row and the stream's detail sections (JSON pretty-printed). */
+export class DetailPane {
+  readonly element = document.createElement('aside');
+  row: LogRow | undefined;
+  private readonly openLink = (url: string) => this.actions.openLink(url);
+
+  constructor(
+    private readonly actions: DetailActions,
+    private readonly onClose: () => void,
+  ) {
+    this.element.className = 'detail';
+    this.element.setAttribute('aria-label', 'Row details');
+    this.element.hidden = true;
+  }
+
+  show(row: LogRow, definition: StreamDefinition, zone: TimeZoneMode): void {
+    this.row = row;
+    this.element.hidden = false;
+    this.element.replaceChildren(this.toolbar(row, definition));
+    for (const section of definition.details) this.element.append(this.section(row, section));
+    this.element.append(this.allFields(row, definition, zone));
+  }
+
+  hide(): void {
+    this.row = undefined;
+    this.element.hidden = true;
+    this.element.replaceChildren();
+  }
+
+  private toolbar(row: LogRow, definition: StreamDefinition): HTMLElement {
+    const bar = document.createElement('div');
+    bar.className = 'detail-toolbar';
+    const title = document.createElement('h2');
+    title.textContent = 'Row details';
+    bar.append(
+      title,
+      button('Copy JSON', 'secondary', () => this.actions.copyRowAsJson(row.id)),
+      button('Open JSON', 'secondary', () => this.actions.openRowAsJson(row.id)),
+    );
+    if (definition.hasHttpRequest) bar.append(button('Copy as cURL', 'secondary', () => this.actions.copyCurl(row.id)));
+    const close = button('✕', 'icon', () => this.onClose());
+    close.setAttribute('aria-label', 'Close details');
+    close.title = 'Close details (Escape)';
+    bar.append(close);
+    return bar;
+  }
+
+  private section(row: LogRow, section: DetailSection): HTMLElement {
+    const value = row.fields[section.field];
+    const box = sectionBox(section.title, () => this.actions.copyText(copyable(value)));
+    if (value === undefined || value === null) box.append(note('(empty)'));
+    else if (section.format === 'json') box.append(this.jsonOrText(value));
+    else if (section.format === 'fields' && typeof value === 'object' && !Array.isArray(value))
+      box.append(this.fieldList(Object.entries(value)));
+    else box.append(this.textBlock(copyable(value)));
+    return box;
+  }
+
+  private jsonOrText(value: JsonValue): HTMLElement {
+    const parsed = parseJsonText(value);
+    return parsed === undefined ? this.textBlock(copyable(value)) : renderJson(parsed, this.openLink);
+  }
+
+  private allFields(row: LogRow, definition: StreamDefinition, zone: TimeZoneMode): HTMLElement {
+    const box = sectionBox('All fields', () => this.actions.copyText(JSON.stringify(row.fields, null, 2)));
+    const timeKeys = new Set(definition.columns.filter((c) => c.type === 'time').map((c) => c.key));
+    const entries: Entry[] = [['(id)', row.id], ['(time)', row.time, timeText(row.time, zone)], ['(severity)', row.severity]];
+    for (const [key, value] of Object.entries(row.fields)) {
+      entries.push([key, value, timeKeys.has(key) && typeof value === 'number' ? timeText(value, zone) : undefined]);
+    }
+    box.append(this.fieldList(entries));
+    return box;
+  }
+
+  /** Each entry shows `shown` when given (formatted times) and copies the raw value. */
+  private fieldList(entries: readonly Entry[]): HTMLElement {
+    const list = document.createElement('dl');
+    list.className = 'fields';
+    for (const [key, value, shown] of entries) {
+      const term = document.createElement('dt');
+      term.textContent = key;
+      const definition = document.createElement('dd');
+      const text = document.createElement('span');
+      text.className = 'field-value';
+      appendCut(text, shown ?? copyable(value), this.openLink);
+      const copy = button('Copy', 'icon', () => this.actions.copyText(copyable(value)));
+      copy.setAttribute('aria-label', `Copy ${key}`);
+      copy.title = `Copy ${key}`;
+      definition.append(text, copy);
+      list.append(term, definition);
+    }
+    return list;
+  }
+
+  private textBlock(text: string): HTMLElement {
+    const pre = document.createElement('pre');
+    pre.className = 'raw';
+    appendCut(pre, text, this.openLink);
+    return pre;
+  }
+}
+
+function appendCut(target: HTMLElement, text: string, openLink: (url: string) => void): void {
+  appendLinkified(target, text.length > longField ? text.slice(0, longField) : text, openLink);
+  if (text.length > longField) target.append(showAll(target, text, openLink));
+}
+
+function sectionBox(title: string, onCopy: () => void): HTMLElement {
+  const box = document.createElement('section');
+  box.className = 'detail-section';
+  const heading = document.createElement('h3');
+  heading.textContent = title;
+  const copy = button('Copy', 'icon', onCopy);
+  copy.setAttribute('aria-label', `Copy ${title}`);
+  copy.title = `Copy ${title}`;
+  const header = document.createElement('div');
+  header.className = 'section-header';
+  header.append(heading, copy);
+  box.append(header);
+  return box;
+}
+
+function note(text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.className = 'note';
+  span.textContent = text;
+  return span;
+}
+
+/** The text a copy action puts on the clipboard: strings as they are, anything else as pretty JSON. */
+export function copyable(value: JsonValue | undefined): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+}

@@ -1,0 +1,48 @@
+import type { TimeZoneMode } from '../../src/protocol/logTable';
+import type { ColumnDef, JsonValue, LogRow } from '../../src/providers/streamDefinition';
+import { formatTime } from './formatTime';
+import { toNumber } from '../model/sortKeys';
+
+/** Cells show at most this many characters; the detail pane shows the whole value. */
+const maxCellChars = 300;
+const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 6 });
+
+/** The text a cell shows for a column. */
+export function cellText(row: LogRow, column: ColumnDef, zone: TimeZoneMode): string {
+  const value = row.fields[column.key];
+  switch (column.type) {
+    case 'time':
+      return value === undefined || value === null ? '' : formatTime(toNumber(value, Number.NaN), zone);
+    case 'number':
+    case 'money':
+      return typeof value === 'number' ? numberFormat.format(value) : plain(value);
+    case 'duration':
+      return typeof value === 'number' ? formatDuration(value) : plain(value);
+    default:
+      return plain(value);
+  }
+}
+
+/** A CSS class naming the colour class of a status or level value, or '' when it has none. */
+export function toneOf(row: LogRow, column: ColumnDef): string {
+  if (column.type === 'level') return `tone-${row.severity}`;
+  if (column.type !== 'httpStatus') return '';
+  const status = toNumber(row.fields[column.key], Number.NaN);
+  if (status >= 500) return 'tone-error';
+  if (status >= 400) return 'tone-warning';
+  if (status >= 200 && status < 300) return 'tone-ok';
+  return '';
+}
+
+export function plain(value: JsonValue | undefined): string {
+  if (value === undefined || value === null) return '';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return text.length > maxCellChars ? `${text.slice(0, maxCellChars)}…` : text;
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${numberFormat.format(seconds)} s`;
+  const m = Math.floor(seconds / 60);
+  const s = Math.round(seconds % 60);
+  return m < 60 ? `${m} m ${s} s` : `${Math.floor(m / 60)} h ${m % 60} m`;
+}

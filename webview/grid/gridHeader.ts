@@ -1,0 +1,86 @@
+import type { ColumnDef } from '../../src/providers/streamDefinition';
+import type { SortIntent } from '../state';
+
+export interface HeaderCallbacks {
+  onSort(key: string): void;
+  onResize(key: string, width: number, done: boolean): void;
+}
+
+const minWidth = 40;
+const keyboardStep = 16;
+
+/** Builds the sticky header row: sortable column headers with a resize handle each. */
+export function buildHeader(
+  columns: readonly ColumnDef[],
+  widths: ReadonlyMap<string, number>,
+  sort: SortIntent | undefined,
+  callbacks: HeaderCallbacks,
+): HTMLElement {
+  const row = document.createElement('div');
+  row.className = 'grid-row grid-header-row';
+  row.setAttribute('role', 'row');
+  row.setAttribute('aria-rowindex', '1');
+  columns.forEach((column, index) => row.append(headerCell(column, index, widths, sort, callbacks)));
+  return row;
+}
+
+function headerCell(
+  column: ColumnDef,
+  index: number,
+  widths: ReadonlyMap<string, number>,
+  sort: SortIntent | undefined,
+  callbacks: HeaderCallbacks,
+): HTMLElement {
+  const cell = document.createElement('div');
+  cell.className = 'grid-cell grid-header-cell';
+  cell.setAttribute('role', 'columnheader');
+  cell.setAttribute('aria-colindex', String(index + 1));
+  const direction = sort?.key === column.key ? sort.direction : undefined;
+  cell.setAttribute('aria-sort', direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none');
+  const label = document.createElement('button');
+  label.className = 'sort-button';
+  label.type = 'button';
+  label.title = `Sort by ${column.title}`;
+  label.textContent = column.title;
+  const arrow = document.createElement('span');
+  arrow.className = 'sort-arrow';
+  arrow.setAttribute('aria-hidden', 'true');
+  arrow.textContent = direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '';
+  label.append(arrow);
+  label.addEventListener('click', () => callbacks.onSort(column.key));
+  cell.append(label, resizeHandle(column, widths, callbacks));
+  return cell;
+}
+
+function resizeHandle(column: ColumnDef, widths: ReadonlyMap<string, number>, callbacks: HeaderCallbacks): HTMLElement {
+  const handle = document.createElement('div');
+  handle.className = 'resize-handle';
+  handle.setAttribute('role', 'separator');
+  handle.setAttribute('aria-orientation', 'vertical');
+  handle.setAttribute('aria-label', `Resize ${column.title}`);
+  handle.tabIndex = 0;
+  const width = () => widths.get(column.key) ?? column.width ?? 120;
+  handle.addEventListener('pointerdown', (down) => {
+    down.preventDefault();
+    handle.setPointerCapture(down.pointerId);
+    const startX = down.clientX;
+    const startWidth = width();
+    const move = (event: PointerEvent) =>
+      callbacks.onResize(column.key, Math.max(minWidth, startWidth + event.clientX - startX), false);
+    const up = (event: PointerEvent) => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+      callbacks.onResize(column.key, Math.max(minWidth, startWidth + event.clientX - startX), true);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+  });
+  handle.addEventListener('keydown', (event) => {
+    const step = event.key === 'ArrowRight' ? keyboardStep : event.key === 'ArrowLeft' ? -keyboardStep : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    callbacks.onResize(column.key, Math.max(minWidth, width() + step), true);
+  });
+  return handle;
+}

@@ -1,0 +1,69 @@
+import type { ColumnDef } from '../../src/providers/streamDefinition';
+import type { SortIntent, UiIntent } from '../state';
+
+const defaultWidth = 120;
+
+/** Which columns show, how wide, and the sort: the user's column intent, persisted through `save`. */
+export class ColumnLayout {
+  private columns: readonly ColumnDef[] = [];
+  private readonly hidden = new Set<string>();
+  readonly widths = new Map<string, number>();
+  sort: SortIntent | undefined;
+
+  constructor(
+    private readonly saved: UiIntent,
+    private readonly save: (patch: Partial<UiIntent>) => void,
+  ) {
+    this.sort = saved.sort;
+    for (const [key, width] of Object.entries(saved.columnWidths ?? {})) this.widths.set(key, width);
+  }
+
+  /** Takes the stream's columns; hidden flags come from the saved state, else from the definition. */
+  setDefinition(columns: readonly ColumnDef[]): void {
+    this.columns = columns;
+    this.hidden.clear();
+    const keys = this.saved.hiddenColumns ?? columns.filter((c) => c.hidden).map((c) => c.key);
+    for (const key of keys) this.hidden.add(key);
+    if (this.sort && !columns.some((c) => c.key === this.sort?.key)) this.sort = undefined;
+  }
+
+  all(): readonly { readonly column: ColumnDef; readonly hidden: boolean }[] {
+    return this.columns.map((column) => ({ column, hidden: this.hidden.has(column.key) }));
+  }
+
+  visible(): ColumnDef[] {
+    return this.columns.filter((c) => !this.hidden.has(c.key));
+  }
+
+  sortColumn(): ColumnDef | undefined {
+    return this.columns.find((c) => c.key === this.sort?.key);
+  }
+
+  /** Time columns sort newest first on the first click; a third click returns to the host's order. */
+  cycleSort(key: string): void {
+    const column = this.columns.find((c) => c.key === key);
+    const first = column?.type === 'time' ? 'desc' : 'asc';
+    if (this.sort?.key !== key) this.sort = { key, direction: first };
+    else if (this.sort.direction === first) this.sort = { key, direction: first === 'asc' ? 'desc' : 'asc' };
+    else this.sort = undefined;
+    this.save({ sort: this.sort });
+  }
+
+  resize(key: string, width: number, done: boolean): void {
+    this.widths.set(key, Math.round(width));
+    if (done) this.save({ columnWidths: Object.fromEntries(this.widths) });
+  }
+
+  toggle(key: string): void {
+    if (this.hidden.has(key)) this.hidden.delete(key);
+    else if (this.visible().length > 1) this.hidden.add(key);
+    this.save({ hiddenColumns: [...this.hidden] });
+  }
+
+  /** The CSS grid template of the visible columns. */
+  template(): string {
+    return this.visible()
+      .map((c) => `${this.widths.get(c.key) ?? c.width ?? defaultWidth}px`)
+      .join(' ');
+  }
+}

@@ -1,0 +1,54 @@
+import type { FilterDef, FilterValues } from '../../src/providers/streamDefinition';
+import { button } from '../controls/toolkit';
+
+export interface EmptyActions {
+  clearFilters(): void;
+  clearQuickFilter(): void;
+}
+
+/** Shown instead of rows when nothing matches: names the active filters and offers to clear them. */
+export class EmptyState {
+  readonly element = document.createElement('div');
+
+  constructor(private readonly actions: EmptyActions) {
+    this.element.className = 'empty';
+    this.element.setAttribute('role', 'status');
+    this.element.hidden = true;
+  }
+
+  hide(): void {
+    this.element.hidden = true;
+  }
+
+  /** No rows came back from the host for these server-side filters. */
+  showNoResults(filters: readonly FilterDef[], values: FilterValues): void {
+    const active = filters
+      .filter((f) => values[f.key] !== undefined && values[f.key] !== '')
+      .map((f) => `${f.label}: ${describe(values[f.key], f)}`);
+    const text = active.length === 0 ? 'No rows.' : `No rows match ${active.join(', ')}.`;
+    this.render(text, active.length === 0 ? undefined : button('Clear filters', 'primary', () => this.actions.clearFilters()));
+  }
+
+  /** Rows are loaded but the quick filter or level toggles hide them all. */
+  showAllHidden(query: string, hiddenLevels: readonly string[]): void {
+    const parts = [];
+    if (query) parts.push(`the quick filter “${query}”`);
+    if (hiddenLevels.length > 0) parts.push(`hidden levels (${hiddenLevels.join(', ')})`);
+    this.render(`No loaded rows match ${parts.join(' and ')}.`, button('Clear quick filter', 'primary', () => this.actions.clearQuickFilter()));
+  }
+
+  private render(text: string, action: HTMLElement | undefined): void {
+    const message = document.createElement('p');
+    message.textContent = text;
+    this.element.replaceChildren(message);
+    if (action) this.element.append(action);
+    this.element.hidden = false;
+  }
+}
+
+function describe(value: FilterValues[string], filter: FilterDef): string {
+  const values: readonly unknown[] = Array.isArray(value) ? value : [value];
+  if (filter.kind === 'datetime' && typeof value === 'number') return new Date(value).toISOString();
+  if (filter.kind === 'enum') return values.map((v) => filter.options.find((o) => o.value === v)?.label ?? String(v)).join(', ');
+  return values.join(', ');
+}

@@ -1,0 +1,73 @@
+import { button } from '../controls/toolkit';
+
+export interface MenuItem {
+  readonly label: string;
+  /** Present for check items (column visibility). */
+  readonly checked?: boolean;
+  readonly disabled?: boolean;
+  run(): void;
+}
+
+/**
+ * A button that opens a small menu (role=menu) built from `items()` each time it opens. Arrow keys move between
+ * items; Escape, a choice or a click elsewhere closes it.
+ */
+export function popupMenu(label: string, items: () => readonly MenuItem[]): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'popup';
+  const menu = document.createElement('div');
+  menu.className = 'popup-menu';
+  menu.setAttribute('role', 'menu');
+  menu.setAttribute('aria-label', label);
+  menu.hidden = true;
+  const close = () => {
+    menu.hidden = true;
+    trigger.setAttribute('aria-expanded', 'false');
+  };
+  const trigger = button(`${label} ▾`, 'secondary', () => (menu.hidden ? open() : close()));
+  trigger.setAttribute('aria-haspopup', 'menu');
+  trigger.setAttribute('aria-expanded', 'false');
+  const open = () => {
+    menu.replaceChildren(...items().map((item) => menuItem(item, close)));
+    menu.hidden = false;
+    trigger.setAttribute('aria-expanded', 'true');
+    menu.querySelector<HTMLElement>('button:not([disabled])')?.focus();
+  };
+  menu.addEventListener('keydown', (event) => onMenuKey(event, menu, () => (close(), trigger.focus())));
+  document.addEventListener('pointerdown', (event) => {
+    if (!menu.hidden && !box.contains(event.target as Node)) close();
+  });
+  box.append(trigger, menu);
+  return box;
+}
+
+function menuItem(item: MenuItem, close: () => void): HTMLElement {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.className = 'popup-item';
+  element.setAttribute('role', item.checked === undefined ? 'menuitem' : 'menuitemcheckbox');
+  if (item.checked !== undefined) element.setAttribute('aria-checked', String(item.checked));
+  element.disabled = item.disabled === true;
+  element.textContent = (item.checked === undefined ? '' : item.checked ? '✓ ' : '\u2003') + item.label;
+  element.addEventListener('click', () => {
+    item.run();
+    if (item.checked === undefined) close();
+    else {
+      const checked = element.getAttribute('aria-checked') !== 'true';
+      element.setAttribute('aria-checked', String(checked));
+      element.textContent = (checked ? '✓ ' : '\u2003') + item.label;
+    }
+  });
+  return element;
+}
+
+function onMenuKey(event: KeyboardEvent, menu: HTMLElement, close: () => void): void {
+  const items = [...menu.querySelectorAll<HTMLElement>('button:not([disabled])')];
+  const index = items.indexOf(document.activeElement as HTMLElement);
+  if (event.key === 'Escape') close();
+  else if (event.key === 'ArrowDown') items[(index + 1) % items.length]?.focus();
+  else if (event.key === 'ArrowUp') items[(index - 1 + items.length) % items.length]?.focus();
+  else return;
+  event.preventDefault();
+  event.stopPropagation();
+}

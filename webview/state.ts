@@ -1,0 +1,62 @@
+import type { PanelIdentity } from '../src/protocol/logTable';
+import type { FilterValues, Severity } from '../src/providers/streamDefinition';
+import type { VsCodeApi } from './vscodeApi';
+
+export interface SortIntent {
+  readonly key: string;
+  readonly direction: 'asc' | 'desc';
+}
+
+/** UI intent only: what the user asked to see. Rows are never persisted; the host refetches them. */
+export interface UiIntent {
+  readonly filters?: FilterValues;
+  readonly hiddenColumns?: readonly string[];
+  readonly columnWidths?: Readonly<Record<string, number>>;
+  readonly sort?: SortIntent;
+  readonly quickFilter?: string;
+  readonly severities?: readonly Severity[];
+  /** Id of the top visible row, to scroll back to it when the rows arrive again. */
+  readonly scrollAnchor?: string;
+}
+
+/**
+ * What `setState` holds: the panel identity at the top level (so the host's serializer reads it as a
+ * `PanelIdentity`) plus the UI intent under `ui`.
+ */
+export type PersistedState = Partial<PanelIdentity> & { readonly ui?: UiIntent };
+
+/**
+ * Reads and merges the webview state. Writes are whole-object `setState` calls, as VS Code requires, batched a
+ * moment after the last change so typing in the quick filter does not post state on every keystroke.
+ */
+export class StateStore {
+  private state: PersistedState;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly api: VsCodeApi,
+    private readonly delayMs = 250,
+  ) {
+    const saved = api.getState();
+    this.state = typeof saved === 'object' && saved !== null ? (saved as PersistedState) : {};
+  }
+
+  get ui(): UiIntent {
+    return this.state.ui ?? {};
+  }
+
+  setIdentity(identity: PanelIdentity): void {
+    this.write({ ...this.state, ...identity });
+  }
+
+  updateUi(patch: Partial<UiIntent>): void {
+    const ui = { ...this.ui, ...patch };
+    this.write({ ...this.state, ...(patch.filters ? { filters: patch.filters } : {}), ui });
+  }
+
+  private write(next: PersistedState): void {
+    this.state = next;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.api.setState(this.state), this.delayMs);
+  }
+}
