@@ -18,6 +18,18 @@ const problemMatcherPlugin = {
   },
 };
 
+/**
+ * axios's Node build reaches mime-db (130 KB minified) through form-data → mime-types, only to name the content type
+ * of multipart file uploads, which this extension never sends; an empty database keeps it out of the host bundle.
+ */
+const withoutMimeDatabase = {
+  name: 'without-mime-db',
+  setup(build) {
+    build.onResolve({ filter: /^mime-db$/ }, () => ({ path: 'mime-db', namespace: 'empty-mime-db' }));
+    build.onLoad({ filter: /.*/, namespace: 'empty-mime-db' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -35,6 +47,7 @@ const host = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  plugins: [problemMatcherPlugin, withoutMimeDatabase],
 };
 
 const webview = {

@@ -19,6 +19,7 @@ const steps = [
 
 const layers = [
   { name: 'unit', command: mocha('test/unit/**/*.test.ts') },
+  { name: 'contract', command: mocha('test/contract/**/*.test.ts', '--timeout', '120000') },
   { name: 'webview', command: mocha('test/webview/**/*.test.ts', '--timeout', '60000') },
   { name: 'integration', command: ['npx', 'tsx', 'test/codeServer/runInCodeServer.ts'] },
   // The UI layer installs the production .vsix, so packaging (a minified rebuild of dist/) waits until here.

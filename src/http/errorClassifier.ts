@@ -25,9 +25,20 @@ function firstErrorItem(errors: unknown): Record<string, unknown> | undefined {
   return first !== null && typeof first === 'object' ? (first as Record<string, unknown>) : undefined;
 }
 
+/** Lago's validation details `{"per_page": ["invalid_value"]}` → `per_page: invalid_value` (first three fields). */
+function fieldErrors(details: unknown): string | undefined {
+  if (details === null || typeof details !== 'object' || Array.isArray(details)) {
+    return undefined;
+  }
+  const parts = Object.entries(details as Record<string, unknown>)
+    .slice(0, 3)
+    .map(([field, problems]) => `${field}: ${(Array.isArray(problems) ? problems : [problems]).map(String).join(', ')}`);
+  return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
 /**
  * Reads the message and code from the error bodies the providers send: Daily `{error, info}`, Lago
- * `{status, error, code}`, SignalWire `{error}` or `{errors: [{code, message, attribute}]}`. Never returns the body.
+ * `{status, error, code}` (with `error_details` on 422), SignalWire `{error}` or `{errors: [{code, message, attribute}]}`. Never returns the body.
  */
 export function readServerError(bodyText: string): ServerErrorInfo {
   let body: unknown;
@@ -49,6 +60,7 @@ export function readServerError(bodyText: string): ServerErrorInfo {
     asText(record.info) ??
     asText(record.message) ??
     (itemMessage && attribute ? `${attribute}: ${itemMessage}` : itemMessage) ??
+    fieldErrors(record.error_details) ??
     (error && error !== code ? error : undefined);
   return { message: message && shorten(message), code: code && shorten(code) };
 }
@@ -77,7 +89,7 @@ export function classifyStatus(
   }
   if (status === 429) {
     const wait = retryAfterMs(headers);
-    const after = wait === undefined ? '' : ` Try again in ${Math.ceil(wait / 1000)} s.`;
+    const after = wait === undefined || wait <= 0 ? '' : ` Try again in ${Math.ceil(wait / 1000)} s.`;
     return new ProviderError('rateLimited', `${label} is rate limiting requests (429).${after}`, {
       ...details,
       retryAfterMs: wait,

@@ -4,7 +4,8 @@ import { ConcurrencyLimiter, cancelledError } from './concurrencyLimiter';
 import { classifyStatus, classifyTransportError } from './errorClassifier';
 import { ProviderError } from './providerError';
 import { rateLimitSummary, type ResponseHeaders } from './retryAfter';
-import { redactSecrets, redactUrl } from './redaction';
+import { redact } from '../util/redact';
+import { redactUrl } from './redaction';
 import { retryDelayMs, sleep, type RetryPolicy } from './retryPolicy';
 
 /** Query parameters in the exact order and spelling to send (repeat a name for array parameters). */
@@ -154,6 +155,6 @@ export class HttpClient {
   }
 
   private log(line: string): void {
-    this.options.logger.debug(redactSecrets(line, this.options.secrets));
+    this.options.logger.debug(redact(line, this.options.secrets));
   }
 }

@@ -27,14 +27,3 @@ export function redactUrl(url: string): string {
   }
   return parsed.toString();
 }
-
-/** Removes every occurrence of the given secrets from a message (a last line of defence for error text). */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) {
-      result = result.split(secret).join('<redacted>');
-    }
-  }
-  return result;
-}

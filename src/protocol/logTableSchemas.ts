@@ -3,7 +3,7 @@
  * restores. The webview is treated as untrusted input: every message is parsed here before any other code sees it,
  * with bounds on every string and array so a broken or hostile page cannot make the host allocate without limit.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PanelIdentity, WebviewMessage } from './logTable';
 
 const maxTextLength = 10_000_000;

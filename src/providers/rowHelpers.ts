@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FilterValues, JsonValue, Severity } from './streamDefinition';
 
 /** Epoch ms from an ISO 8601 string; fractional seconds beyond ms (Daily sends nanoseconds) are dropped. */

@@ -22,6 +22,8 @@ export interface FaultOptions {
   readonly count?: number;
   /** Only requests whose path and query contain this text. */
   readonly pathIncludes?: string;
+  /** Only every Nth matching request (the Nth, 2Nth, …), e.g. 10 for "one request in ten is rate limited". */
+  readonly every?: number;
   /** `slow`: delay before answering (default 2000 ms). */
   readonly delayMs?: number;
   /** `rateLimited`: the Retry-After value in seconds (default 1); null sends no Retry-After. */
@@ -35,16 +37,22 @@ export class FaultSwitch {
   private fault: Fault | undefined;
   private options: FaultOptions = {};
   private remaining = Number.POSITIVE_INFINITY;
+  private matched = 0;
 
   set(fault: Fault | undefined, options: FaultOptions = {}): void {
     this.fault = fault;
     this.options = options;
     this.remaining = options.count ?? Number.POSITIVE_INFINITY;
+    this.matched = 0;
   }
 
   /** The fault for this request, if any; counts it against `count`. */
   take(url: string): { fault: Fault; options: FaultOptions } | undefined {
     if (this.fault === undefined || (this.options.pathIncludes !== undefined && !url.includes(this.options.pathIncludes))) {
+      return undefined;
+    }
+    this.matched++;
+    if (this.options.every !== undefined && this.matched % this.options.every !== 0) {
       return undefined;
     }
     const active = { fault: this.fault, options: this.options };

@@ -29,6 +29,7 @@ export const dailyMeetingLogsStream: StreamDefinition = {
       description: 'A recent session from the list, or a pasted session ID. Or give a participant session instead.',
       serverSide: true,
       required: true,
+      requiredAlternatives: ['userSessionId'],
     },
     {
       key: 'userSessionId',

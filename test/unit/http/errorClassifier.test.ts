@@ -18,6 +18,12 @@ describe('errorClassifier', () => {
     assert.deepEqual(readServerError('<html>502</html>'), {});
   });
 
+  it("names the fields of Lago's 422 validation details instead of its generic error", () => {
+    const body = '{"status":422,"error":"Unprocessable Entity","code":"validation_errors","error_details":{"per_page":["invalid_value"],"from_date":["invalid_date","too_old"]}}';
+    assert.deepEqual(readServerError(body), { message: 'per_page: invalid_value; from_date: invalid_date, too_old', code: 'validation_errors' });
+    assert.equal(classifyStatus('Lago', 422, {}, body).message, 'Lago refused the request (422): per_page: invalid_value; from_date: invalid_date, too_old');
+  });
+
   it('maps statuses to kinds', () => {
     const kind = (status: number) => classifyStatus('X', status, {}, '').kind;
     assert.deepEqual([401, 403, 404, 400, 422, 429, 500, 503, 302].map(kind), [

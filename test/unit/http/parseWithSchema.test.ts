@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatFieldPath, parseWithSchema } from '../../../src/http/parseWithSchema';
 import { ProviderError } from '../../../src/http/providerError';
 
