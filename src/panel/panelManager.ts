@@ -58,7 +58,7 @@ export class PanelManager implements vscode.Disposable {
   restore(webviewPanel: vscode.WebviewPanel, identity: PanelIdentity): LogTablePanel | undefined {
     if (!this.exists(identity) || this.get(identity)) {
       webviewPanel.dispose();
-      if (!this.exists(identity)) this.announceClosed(identity);
+      if (!this.exists(identity)) this.announceClosed(identity, { notify: true });
       return undefined;
     }
     return this.adopt(webviewPanel, identity, this.definitionOf(identity));
@@ -101,15 +101,19 @@ export class PanelManager implements vscode.Disposable {
         panel.updateTitle();
       } else {
         panel.dispose();
-        this.announceClosed(panel.identity);
+        this.announceClosed(panel.identity, { notify: false });
       }
     }
   }
 
-  private announceClosed(identity: PanelIdentity): void {
+  /**
+   * Logs why a panel closed. Only a panel restored after a reload tells the user too: when the connection is removed
+   * now, the user just did it (removing an account with six open streams would otherwise raise six toasts).
+   */
+  private announceClosed(identity: PanelIdentity, { notify }: { notify: boolean }): void {
     const label = streamDefinitionsFor(identity.provider).find((stream) => stream.id === identity.streamId)?.label;
     const stream = `${providerLabels[identity.provider]} · ${label ?? identity.streamId}`;
     this.services.logger.child('Panel').info(`Closed the ${stream} panel: its connection no longer exists.`);
-    void vscode.window.showInformationMessage(`The ${stream} panel was closed because its connection was removed.`);
+    if (notify) void vscode.window.showInformationMessage(`The ${stream} panel was closed because its connection was removed.`);
   }
 }

@@ -88,7 +88,10 @@ export class DetailPane {
   private allFields(row: LogRow, definition: StreamDefinition, zone: TimeZoneMode): HTMLElement {
     const box = sectionBox('All fields', () => this.actions.copyText(JSON.stringify(row.fields, null, 2)));
     const timeKeys = new Set(definition.columns.filter((c) => c.type === 'time').map((c) => c.key));
-    const entries: Entry[] = [['(id)', row.id], ['(time)', row.time, timeText(row.time, zone)], ['(severity)', row.severity]];
+    const fieldValues = new Set(Object.values(row.fields));
+    const derived: Entry[] = [['(id)', row.id], ['(time)', row.time, timeText(row.time, zone)], ['(severity)', row.severity]];
+    // The row's id and time usually are fields already; list a derived value only when it adds something.
+    const entries = derived.filter(([, value]) => !fieldValues.has(value));
     for (const [key, value] of Object.entries(row.fields)) {
       entries.push([key, value, timeKeys.has(key) && typeof value === 'number' ? timeText(value, zone) : undefined]);
     }

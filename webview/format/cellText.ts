@@ -6,6 +6,8 @@ import { toNumber } from '../model/sortKeys';
 /** Cells show at most this many characters; the detail pane shows the whole value. */
 const maxCellChars = 300;
 const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 6 });
+/** Charges are in the provider's currency unit with sub-cent precision (SignalWire bills to 1/10,000). */
+const moneyFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 4 });
 
 /** The text a cell shows for a column. */
 export function cellText(row: LogRow, column: ColumnDef, zone: TimeZoneMode): string {
@@ -14,8 +16,9 @@ export function cellText(row: LogRow, column: ColumnDef, zone: TimeZoneMode): st
     case 'time':
       return value === undefined || value === null ? '' : formatTime(toNumber(value, Number.NaN), zone);
     case 'number':
-    case 'money':
       return typeof value === 'number' ? numberFormat.format(value) : plain(value);
+    case 'money':
+      return typeof value === 'number' ? moneyFormat.format(value) : plain(value);
     case 'duration':
       return typeof value === 'number' ? formatDuration(value) : plain(value);
     default:

@@ -7,6 +7,14 @@ import type { SortIntent } from '../state';
 import { buildHeader, type HeaderCallbacks } from './gridHeader';
 import { keyTarget } from './gridKeys';
 
+/** Times align by tabular digits; amounts and durations are right-aligned so their digits line up. */
+const cellTypeClass: Partial<Record<ColumnDef['type'], string>> = {
+  time: ' time',
+  number: ' numeric',
+  money: ' numeric',
+  duration: ' numeric',
+};
+
 export interface GridCallbacks extends HeaderCallbacks {
   onSelect(row: LogRow): void;
   onOpen(row: LogRow): void;
@@ -165,7 +173,7 @@ export class Grid {
       const text = cellText(row, column, this.timeZone);
       if (cell.textContent !== text) cell.textContent = text;
       const tone = toneOf(row, column);
-      cell.className = `grid-cell${tone ? ` ${tone}` : ''}${column.type === 'time' ? ' time' : ''}`;
+      cell.className = `grid-cell${tone ? ` ${tone}` : ''}${cellTypeClass[column.type] ?? ''}`;
     }
   }
 

@@ -22,6 +22,13 @@ export class EmptyState {
 
   /** No rows came back from the host for these server-side filters. */
   showNoResults(filters: readonly FilterDef[], values: FilterValues): void {
+    const missing = filters.find((f) => f.required && [f.key, ...(f.requiredAlternatives ?? [])].every((key) => isEmpty(values[key])));
+    if (missing) {
+      const alternatives = (missing.requiredAlternatives ?? []).map((key) => filters.find((f) => f.key === key)?.label ?? key);
+      const or = alternatives.length > 0 ? ` (or a ${alternatives.join(' or a ').toLowerCase()})` : '';
+      this.render(`Choose a ${missing.label.toLowerCase()}${or} above, then Apply, to see its logs.`, undefined);
+      return;
+    }
     const active = filters
       .filter((f) => values[f.key] !== undefined && values[f.key] !== '')
       .map((f) => `${f.label}: ${describe(values[f.key], f)}`);
@@ -44,6 +51,10 @@ export class EmptyState {
     if (action) this.element.append(action);
     this.element.hidden = false;
   }
+}
+
+function isEmpty(value: FilterValues[string]): boolean {
+  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
 function describe(value: FilterValues[string], filter: FilterDef): string {

@@ -3,7 +3,7 @@ import { httpMethodLocalFilter, statusClassLocalFilter } from '../httpFilters';
 
 /** Columns shared by Daily's API and webhook logs (same endpoint, different `source`). */
 export const dailyRequestLogColumns: readonly ColumnDef[] = [
-  { key: 'createdAt', title: 'Time', type: 'time', width: 170 },
+  { key: 'createdAt', title: 'Time', type: 'time', width: 205 },
   { key: 'method', title: 'Method', type: 'method', width: 80 },
   { key: 'url', title: 'URL', type: 'text', width: 340 },
   { key: 'status', title: 'Status', type: 'httpStatus', width: 70 },

@@ -11,7 +11,7 @@ export const lagoApiLogsStream: StreamDefinition = {
   paging: 'page',
   maxPageSize: 100,
   columns: [
-    { key: 'logged_at', title: 'Time', type: 'time', width: 170 },
+    { key: 'logged_at', title: 'Time', type: 'time', width: 205 },
     { key: 'http_method', title: 'Method', type: 'method', width: 80 },
     { key: 'request_path', title: 'Path', type: 'text', width: 300 },
     { key: 'http_status', title: 'Status', type: 'httpStatus', width: 70 },
@@ -19,7 +19,7 @@ export const lagoApiLogsStream: StreamDefinition = {
     { key: 'api_version', title: 'Version', type: 'text', width: 70 },
     { key: 'request_id', title: 'Request ID', type: 'text', width: 280, hidden: true },
     { key: 'request_origin', title: 'Origin', type: 'text', width: 200, hidden: true },
-    { key: 'created_at', title: 'Created', type: 'time', width: 170, hidden: true },
+    { key: 'created_at', title: 'Created', type: 'time', width: 205, hidden: true },
   ],
   filters: [
     { key: 'from_date', kind: 'date', label: 'From date', description: 'UTC day, inclusive.', serverSide: true },

@@ -11,7 +11,7 @@ export const signalwireVoiceLogsStream: StreamDefinition = {
   paging: 'link',
   maxPageSize: 1000,
   columns: [
-    { key: 'created_at', title: 'Created', type: 'time', width: 170 },
+    { key: 'created_at', title: 'Created', type: 'time', width: 205 },
     { key: 'type', title: 'Type', type: 'text', width: 160 },
     { key: 'direction', title: 'Direction', type: 'text', width: 100 },
     { key: 'from', title: 'From', type: 'text', width: 150 },
@@ -22,7 +22,7 @@ export const signalwireVoiceLogsStream: StreamDefinition = {
     { key: 'id', title: 'ID', type: 'text', width: 280, hidden: true },
     { key: 'source', title: 'Source', type: 'text', width: 110, hidden: true },
     { key: 'parent_id', title: 'Parent ID', type: 'text', width: 280, hidden: true },
-    { key: 'discarded_at', title: 'Discarded', type: 'time', width: 170, hidden: true },
+    { key: 'discarded_at', title: 'Discarded', type: 'time', width: 205, hidden: true },
   ],
   filters: [
     ...signalwireDateFilters,
