@@ -11,6 +11,11 @@ function headerText(headers: ResponseHeaders, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : String(value);
 }
 
+/** A wait too large for a number (`Retry-After: 999…9`) is no usable answer; it would read "Infinity s". */
+function finite(ms: number): number | undefined {
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
 /**
  * How long the server asks us to wait, in ms, from `Retry-After` (seconds or an HTTP date) or, failing that,
  * `X-RateLimit-Reset` (Lago: seconds; a value that looks like epoch seconds is read as a moment instead).
@@ -19,7 +24,7 @@ export function retryAfterMs(headers: ResponseHeaders, now: number = Date.now())
   const retryAfter = headerText(headers, 'retry-after')?.trim();
   if (retryAfter !== undefined && retryAfter !== '') {
     if (/^\d+(\.\d+)?$/.test(retryAfter)) {
-      return Math.round(Number(retryAfter) * 1000);
+      return finite(Math.round(Number(retryAfter) * 1000));
     }
     const at = Date.parse(retryAfter);
     if (!Number.isNaN(at)) {
@@ -29,7 +34,7 @@ export function retryAfterMs(headers: ResponseHeaders, now: number = Date.now())
   const reset = headerText(headers, 'x-ratelimit-reset')?.trim();
   if (reset !== undefined && /^\d+(\.\d+)?$/.test(reset)) {
     const seconds = Number(reset);
-    return seconds > 1e9 ? Math.max(0, Math.round(seconds * 1000 - now)) : Math.round(seconds * 1000);
+    return finite(seconds > 1e9 ? Math.max(0, Math.round(seconds * 1000 - now)) : Math.round(seconds * 1000));
   }
   return undefined;
 }

@@ -20,6 +20,7 @@ type RunningServers = Awaited<ReturnType<typeof startSampleServers>>;
  */
 export class SampleDataService implements vscode.Disposable {
   private running: Promise<RunningServers> | undefined;
+  private starting: Promise<string> | undefined;
 
   constructor(private readonly services: Services) {}
 
@@ -28,8 +29,16 @@ export class SampleDataService implements vscode.Disposable {
     return id && this.services.accounts.get(id) ? id : undefined;
   }
 
-  /** Starts the servers if needed and creates (or re-points) the Sample account. Returns its id. */
-  async start(): Promise<string> {
+  /**
+   * Starts the servers if needed and creates (or re-points) the Sample account. Returns its id. Calls made while
+   * one is running share it, so a double click does not add a second account.
+   */
+  start(): Promise<string> {
+    this.starting ??= this.startOnce().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async startOnce(): Promise<string> {
     const { servers } = await this.ensureServers();
     const accountId = this.accountId ?? (await this.createAccount());
     for (const provider of providerKinds) {

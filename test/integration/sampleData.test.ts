@@ -75,6 +75,12 @@ describe('sample data (Try with Sample Data / Remove Sample Data)', function () 
     assert.deepEqual(roots.map(({ item }) => labelOf(item)), ['Sample']);
   });
 
+  it('adds one account when Try with Sample Data runs twice at once (a double click)', async () => {
+    await Promise.all([vscode.commands.executeCommand('apiLogs.trySampleData'), vscode.commands.executeCommand('apiLogs.trySampleData')]);
+    assert.deepEqual(api.services.accounts.list().map((account) => account.name), ['Sample']);
+    assert.equal(api.sampleData.accountId, api.services.accounts.list()[0]?.id);
+  });
+
   it('removes the account and its secrets and closes the servers\' ports', async () => {
     await vscode.commands.executeCommand('apiLogs.trySampleData');
     const accountId = await sampleAccountId(api);

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /** Selectors measured against code-server 4.139 (VS Code 1.139); see DESIGN.md "Running a real VS Code here". */
 export const selectors = {
@@ -21,9 +21,12 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const box = page.locator(selectors.quickInputBox);
   await box.waitFor();
   await box.fill(`>${title}`);
-  const row = page.locator(`${selectors.quickInput} .monaco-list-row[aria-label^="${title}"]`).first();
+  // The row labelled exactly `title` (a key binding may follow after a comma). Enter runs the focused row, which
+  // may be another match ("Browse Color Themes…" before "Color Theme"), so that row is clicked instead.
+  const row = page.locator(`${selectors.quickInput} .monaco-list-row:is([aria-label="${title}"], [aria-label^="${title}, "])`).first();
   await row.waitFor();
-  await box.press('Enter');
+  if ((await row.getAttribute('class'))?.split(' ').includes('focused')) await box.press('Enter');
+  else await row.click();
 }
 
 /**
@@ -55,4 +58,66 @@ export async function waitUntil(check: () => Promise<boolean>, what: string, tim
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
     await new Promise((done) => setTimeout(done, 200));
   }
+}
+
+/** The content frame of the visible webview (hidden ones are `visibility: hidden` or already disposed). */
+export function visibleWebview(page: Page): FrameLocator {
+  return page.locator('iframe.webview.ready:visible').contentFrame().frameLocator('iframe#active-frame');
+}
+
+/** The log table's data rows in the visible webview (the grid recycles hidden row elements). */
+export function gridRows(page: Page): Locator {
+  return visibleWebview(page).locator('[role="grid"] .grid-body [role="row"]:not([hidden])');
+}
+
+export function activeTab(page: Page, title: string): Locator {
+  return page.locator(`.tabs-container .tab.active[aria-label="${title}"]`);
+}
+
+/** The tree row labelled `label` that follows the row labelled `parent` (labels repeat across connections). */
+export async function childTreeRow(page: Page, containerId: string, parent: string, label: string): Promise<Locator> {
+  const rows = page.locator(selectors.treeRows(containerId));
+  const entries = await rows.evaluateAll((elements) =>
+    elements.map((e) => ({ label: e.querySelector('.label-name')?.textContent ?? '', level: Number(e.getAttribute('aria-level')) })),
+  );
+  const parentIndex = entries.findIndex((entry) => entry.label === parent);
+  if (parentIndex < 0) throw new Error(`no tree row "${parent}"`);
+  const parentLevel = entries[parentIndex]!.level;
+  for (let index = parentIndex + 1; index < entries.length && entries[index]!.level > parentLevel; index++) {
+    if (entries[index]!.label === label) return rows.nth(index);
+  }
+  throw new Error(`no tree row "${label}" under "${parent}"`);
+}
+
+/** Expands a collapsed tree row (no-op when already expanded). */
+export async function expandTreeRow(row: Locator): Promise<void> {
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+  await waitUntil(async () => (await row.getAttribute('aria-expanded')) === 'true', 'the tree row to expand');
+}
+
+/** Switches the colour theme through "Preferences: Color Theme" and waits until the workbench uses it. */
+export async function setColorTheme(page: Page, theme: string, kind: 'vs' | 'vs-dark'): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  const box = page.locator(selectors.quickInputBox);
+  await waitUntil(async () => /color theme/i.test((await box.getAttribute('placeholder').catch(() => '')) ?? ''), 'the theme picker');
+  await box.fill(theme);
+  await page.locator(`${selectors.quickInput} .monaco-list-row`, { hasText: theme }).first().click();
+  await page.locator(`${selectors.workbench}.${kind}`).waitFor();
+}
+
+/**
+ * Shows an output channel through its command and returns its text, one log line per line: Monaco renders spaces
+ * as no-break spaces and word-wraps long lines into several view lines, which are joined again here.
+ */
+export async function outputChannelText(page: Page, showCommand: string): Promise<string> {
+  await runCommand(page, showCommand);
+  const lines = page.locator('.part.panel .output-view .view-lines').first();
+  await lines.locator('.view-line').first().waitFor();
+  const viewLines = await lines.locator('.view-line').evaluateAll((elements) =>
+    elements
+      .map((element) => ({ top: parseFloat((element as HTMLElement).style.top), text: element.textContent ?? '' }))
+      .sort((a, b) => a.top - b.top)
+      .map((line) => line.text.replace(/\u00a0/g, ' ')),
+  );
+  return viewLines.join('\n').replace(/\n(?!\d{4}-\d{2}-\d{2} )/g, '');
 }

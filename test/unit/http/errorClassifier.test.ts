@@ -31,6 +31,11 @@ describe('errorClassifier', () => {
     ]);
   });
 
+  it('says nothing about the wait for a 429 with Retry-After 0 or an unusable one', () => {
+    assert.equal(classifyStatus('Lago', 429, { 'retry-after': '0' }, '').message, 'Lago is rate limiting requests (429).');
+    assert.equal(classifyStatus('Lago', 429, { 'retry-after': '9'.repeat(400) }, '').message, 'Lago is rate limiting requests (429).');
+  });
+
   it("keeps the server's message for invalid requests and the wait for 429", () => {
     const invalid = classifyStatus('Daily', 400, {}, '{"error":"invalid-request-error","info":"limit is too big"}');
     assert.equal(invalid.message, 'Daily refused the request (400): limit is too big');

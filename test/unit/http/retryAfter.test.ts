@@ -20,6 +20,12 @@ describe('retryAfterMs', () => {
     assert.equal(retryAfterMs({}, now), undefined);
   });
 
+  it('ignores a wait too large for a number instead of returning Infinity', () => {
+    const huge = '9'.repeat(400);
+    assert.equal(retryAfterMs({ 'retry-after': huge }), undefined);
+    assert.equal(retryAfterMs({ 'x-ratelimit-reset': huge }), undefined);
+  });
+
   it('summarises rate-limit headers for the debug log', () => {
     assert.equal(rateLimitSummary({}), undefined);
     assert.equal(

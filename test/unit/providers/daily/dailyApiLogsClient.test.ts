@@ -85,7 +85,7 @@ describe('Daily API and webhook logs client', function () {
     ['forbidden', 'auth', 'Daily denied access (403): This API key cannot read logs', 1],
     ['notFound', 'notFound', 'Daily has no such resource (404): No such resource', 1],
     ['unprocessable', 'invalid', 'Daily refused the request (422): limit must be a number', 1],
-    ['rateLimited', 'rateLimited', 'Daily is rate limiting requests (429). Try again in 0 s.', 4],
+    ['rateLimited', 'rateLimited', 'Daily is rate limiting requests (429).', 4],
     ['serverError', 'server', 'Daily had a server error (500): Internal server error (serverError)', 4],
     ['badGatewayHtml', 'server', 'Daily had a server error (502).', 4],
     ['connectionReset', 'network', 'Could not reach Daily: the connection was reset before the response was complete.', 4],

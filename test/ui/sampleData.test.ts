@@ -1,0 +1,169 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  installExtension,
+  makeTempDirs,
+  quietSettings,
+  repoRoot,
+  startCodeServer,
+  writeUserSettings,
+  type RunningCodeServer,
+} from '../codeServer/codeServer';
+import { launchBrowser, type BrowserSession } from '../support/chromium';
+import {
+  activeTab,
+  childTreeRow,
+  expandTreeRow,
+  gridRows,
+  openWorkbench,
+  outputChannelText,
+  runCommand,
+  selectors,
+  setColorTheme,
+  treeRow,
+  visibleWebview,
+  waitUntil,
+} from './workbench';
+
+const vsix = process.env.API_LOGS_VSIX ?? join(repoRoot, 'dist-vsix', 'api-logs-explorer.vsix');
+const results = join(repoRoot, 'test-results');
+
+/** The six sample streams, each with a text only its own panel shows. */
+const streams = [
+  { connection: 'Daily', stream: 'API logs', marker: 'API endpoint' },
+  { connection: 'Daily', stream: 'Webhook logs', marker: 'Webhook URL' },
+  { connection: 'Daily', stream: 'Meeting logs', marker: 'Recent sessions…' },
+  { connection: 'Lago', stream: 'API logs', marker: 'Request path' },
+  { connection: 'SignalWire', stream: 'Video logs', marker: 'Room' },
+  { connection: 'SignalWire', stream: 'Voice logs', marker: 'Direction' },
+] as const;
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(results, { recursive: true });
+  // Park the pointer on the empty part of the side bar so no hover tooltip is in the picture.
+  await page.mouse.move(150, 700);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(results, name) });
+}
+
+/** The HTTP status column of the shown rows (Daily API logs: the 4th column). */
+async function statusCodes(page: Page): Promise<number[]> {
+  const cells = await gridRows(page).locator('[role="gridcell"][aria-colindex="4"]').allTextContents();
+  return cells.map(Number);
+}
+
+/** Meeting logs need a session: load the recent ones (`GET /meetings`), pick the first, apply. */
+async function pickMeetingSession(page: Page): Promise<void> {
+  const frame = visibleWebview(page);
+  await frame.locator('vscode-button', { hasText: 'Recent sessions…' }).click();
+  const picker = frame.locator('vscode-dropdown[aria-label="Recent Meeting session"]');
+  await picker.click();
+  await picker.locator('vscode-option').nth(1).click();
+  await frame.locator('.filter-bar vscode-button', { hasText: 'Apply' }).click();
+}
+
+describe('sample data UI (the .vsix in code-server, fresh profile)', function () {
+  this.timeout(90_000);
+  const dirs = makeTempDirs();
+  let codeServer: RunningCodeServer;
+  let browser: BrowserSession;
+  let page: Page;
+
+  before(async () => {
+    assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
+    installExtension(vsix, dirs);
+    writeUserSettings(dirs, { ...quietSettings, 'workbench.colorTheme': 'Dark Modern' });
+    codeServer = await startCodeServer({ dirs });
+    browser = await launchBrowser();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await openWorkbench(page, codeServer.origin, dirs.workspace);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed' || !page) return;
+    await screenshot(page, 'ui-sample-data-failure.png').catch(() => undefined);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await codeServer?.stop();
+    dirs.remove();
+  });
+
+  it('offers Try with Sample Data in the welcome view, which opens Daily API logs with rows', async () => {
+    await page.locator(selectors.activityBarItem('API Logs')).click();
+    const welcome = page.locator('[id="workbench.view.extension.apiLogs"] .welcome-view-content');
+    await welcome.getByRole('button', { name: 'Try with Sample Data' }).click();
+    await activeTab(page, 'Daily · API logs — Sample').waitFor({ timeout: 30_000 });
+    await gridRows(page).first().waitFor({ timeout: 30_000 });
+    assert.ok((await gridRows(page).count()) > 10);
+    for (const connection of ['Daily', 'Lago', 'SignalWire']) {
+      const row = treeRow(page, 'apiLogs', connection);
+      await waitUntil(async () => (await row.innerText().catch(() => '')).includes('Connected'), `${connection} "Connected"`);
+    }
+  });
+
+  it('opens each of the six streams from the tree and shows rows in each', async () => {
+    for (const connection of ['Daily', 'Lago', 'SignalWire']) await expandTreeRow(treeRow(page, 'apiLogs', connection));
+    for (const { connection, stream, marker } of streams) {
+      await (await childTreeRow(page, 'apiLogs', connection, stream)).click();
+      await activeTab(page, `${connection} · ${stream} — Sample`).waitFor();
+      await visibleWebview(page).getByText(marker, { exact: true }).first().waitFor();
+      if (stream === 'Meeting logs') await pickMeetingSession(page);
+      await gridRows(page).first().waitFor({ timeout: 20_000 });
+      assert.ok((await gridRows(page).count()) > 0, `${connection} ${stream}: no rows`);
+      if (stream === 'Video logs') await screenshot(page, 'sample-data-tree.png');
+    }
+  });
+
+  it('filters Daily API logs to failed requests, loads them all and opens one, in the dark and the light theme', async () => {
+    await (await childTreeRow(page, 'apiLogs', 'Daily', 'API logs')).click();
+    await gridRows(page).first().waitFor();
+    const frame = visibleWebview(page);
+    for (const status of ['4xx client error', '5xx server error']) await frame.locator('vscode-checkbox', { hasText: status }).click();
+    await frame.locator('.filter-bar vscode-button', { hasText: 'Apply' }).click();
+    const onlyFailures = (codes: number[]) => codes.length > 0 && codes.every((code) => code >= 400 && code < 600);
+    await waitUntil(async () => onlyFailures(await statusCodes(page)), 'only 4xx and 5xx rows');
+    await frame.locator('vscode-button', { hasText: 'Load all' }).click();
+    await frame.getByText(/ · all loaded/).waitFor();
+    assert.ok((await statusCodes(page)).length > 20, 'the sample data has failed requests');
+    assert.ok(onlyFailures(await statusCodes(page)));
+    await screenshot(page, 'sample-data-panel-dark.png');
+
+    await setColorTheme(page, 'Light Modern', 'vs');
+    await gridRows(page).nth(1).dblclick();
+    await frame.locator('.detail .detail-toolbar').waitFor();
+    const background = await frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+    assert.equal(background, 'rgb(255, 255, 255)', 'the panel follows the light theme');
+    await screenshot(page, 'sample-data-panel-light.png');
+  });
+
+  it('logs the servers\' addresses, and Remove Sample Data removes the account and closes their ports', async () => {
+    const log = await outputChannelText(page, 'API Logs: Show Extension Log');
+    const match = /Sample data servers: daily http:\/\/127\.0\.0\.1:(\d+)\/v1, lago http:\/\/127\.0\.0\.1:(\d+)\/api\/v1, signalwire http:\/\/127\.0\.0\.1:(\d+)/.exec(log);
+    assert.ok(match, `no server addresses in the log:\n${log}`);
+    const ports = match.slice(1).map(Number);
+    for (const port of ports) assert.equal(await accepts(port), true, `port ${port} is not listening`);
+
+    await runCommand(page, 'API Logs: Remove Sample Data');
+    await treeRow(page, 'apiLogs', 'Sample').waitFor({ state: 'detached' });
+    const welcome = page.locator('[id="workbench.view.extension.apiLogs"] .welcome-view-content');
+    await welcome.getByRole('button', { name: 'Try with Sample Data' }).waitFor();
+    for (const port of ports) assert.equal(await accepts(port), false, `port ${port} still accepts connections`);
+    await page.locator('.tabs-container .tab[aria-label$="— Sample"]').first().waitFor({ state: 'detached' });
+  });
+});
