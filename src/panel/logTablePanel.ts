@@ -39,6 +39,9 @@ export class LogTablePanel implements vscode.Disposable {
   readonly onDidPost = this.posted.event;
   private readonly disposedEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposedEmitter.event;
+  private readonly identityChanged = new vscode.EventEmitter<PanelIdentity>();
+  /** The filters changed: the identity a reload restores is different now. */
+  readonly onDidChangeIdentity = this.identityChanged.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private disposed = false;
 
@@ -119,6 +122,7 @@ export class LogTablePanel implements vscode.Disposable {
     this.webviewPanel.dispose();
     this.disposedEmitter.fire();
     this.disposedEmitter.dispose();
+    this.identityChanged.dispose();
     this.posted.dispose();
   }
 
@@ -130,6 +134,7 @@ export class LogTablePanel implements vscode.Disposable {
         return this.sendSnapshot();
       case 'setFilters':
         this.identityValue = { ...this.identityValue, filters: message.filters };
+        this.identityChanged.fire(this.identityValue);
         return this.session.setFilters(message.filters);
       case 'loadOlder':
         return this.session.loadOlder();

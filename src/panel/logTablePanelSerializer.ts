@@ -5,7 +5,8 @@ import type { PanelManager } from './panelManager';
 
 /**
  * Brings table panels back after a window reload from the identity the webview saved with `setState`. Rows are
- * refetched, never restored. A state that does not parse (an older version, a corrupt profile) closes the panel.
+ * refetched, never restored. When the state does not parse (lost on a browser reload, an older version), the panel
+ * manager falls back to its own record of the panel by title, and closes the panel if it has none.
  */
 export class LogTablePanelSerializer implements vscode.WebviewPanelSerializer<unknown> {
   constructor(
@@ -16,10 +17,8 @@ export class LogTablePanelSerializer implements vscode.WebviewPanelSerializer<un
   async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const identity = parsePanelIdentity(state);
     if (!identity.ok) {
-      this.logger.warn(`Closed a log panel whose saved state could not be read: ${identity.reason}`);
-      webviewPanel.dispose();
-      return;
+      this.logger.warn(`The saved state of log panel "${webviewPanel.title}" could not be read (${identity.reason}); using the host's record.`);
     }
-    this.panels.restore(webviewPanel, identity.value);
+    this.panels.restore(webviewPanel, identity.ok ? identity.value : undefined);
   }
 }

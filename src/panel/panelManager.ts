@@ -6,6 +6,7 @@ import { streamDefinitionsFor } from '../providers/providerRegistry';
 import type { StreamDefinition } from '../providers/streamDefinition';
 import type { Services } from '../services';
 import { LogTablePanel } from './logTablePanel';
+import { OpenPanelsStore } from './openPanelsStore';
 
 /** One panel per stream: the key leaves the filters out, so opening a stream again reveals its panel. */
 export function panelKey(identity: Pick<PanelIdentity, 'accountId' | 'provider' | 'streamId'>): string {
@@ -22,8 +23,12 @@ export class PanelManager implements vscode.Disposable {
   /** Fires for every new or restored panel (tests wait on it). */
   readonly onDidCreatePanel = this.created.event;
   private readonly subscriptions: vscode.Disposable[];
+  private readonly openPanels: OpenPanelsStore;
+  /** Set while the extension shuts down: panels closing then stay remembered for the next window. */
+  private disposing = false;
 
   constructor(private readonly services: Services) {
+    this.openPanels = new OpenPanelsStore(services.context.workspaceState);
     this.subscriptions = [
       services.settings.onDidChange(() => this.panels.forEach((panel) => panel.settingsChanged())),
       services.accounts.onDidChange(() => this.accountsChanged()),
@@ -54,8 +59,18 @@ export class PanelManager implements vscode.Disposable {
     return this.adopt(webviewPanel, identity, definition);
   }
 
-  /** Rebuilds a panel after a reload. A panel whose connection is gone is closed with a message instead. */
-  restore(webviewPanel: vscode.WebviewPanel, identity: PanelIdentity): LogTablePanel | undefined {
+  /**
+   * Rebuilds a panel after a reload. Without a saved identity (the webview state was lost) the host's record of the
+   * panel with this title is used. A panel whose connection is gone is closed with a message instead.
+   */
+  restore(webviewPanel: vscode.WebviewPanel, saved: PanelIdentity | undefined): LogTablePanel | undefined {
+    const title = webviewPanel.title;
+    const identity = saved ?? this.openPanels.find(title);
+    if (!identity) {
+      webviewPanel.dispose();
+      this.services.logger.child('Panel').warn(`Closed the restored panel "${title}": its identity is unknown.`);
+      return undefined;
+    }
     if (!this.exists(identity) || this.get(identity)) {
       webviewPanel.dispose();
       if (!this.exists(identity)) this.announceClosed(identity, { notify: true });
@@ -65,6 +80,7 @@ export class PanelManager implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposing = true;
     this.panels.forEach((panel) => panel.dispose());
     this.panels.clear();
     this.subscriptions.forEach((subscription) => subscription.dispose());
@@ -74,8 +90,12 @@ export class PanelManager implements vscode.Disposable {
     const panel = new LogTablePanel(webviewPanel, identity, definition, this.services);
     const key = panelKey(identity);
     this.panels.set(key, panel);
+    const sameStream = (other: PanelIdentity) => panelKey(other) === key;
+    void this.openPanels.remember(panel.title, identity, sameStream);
+    panel.onDidChangeIdentity((changed) => void this.openPanels.remember(panel.title, changed, sameStream));
     panel.onDidDispose(() => {
       if (this.panels.get(key) === panel) this.panels.delete(key);
+      if (!this.disposing) void this.openPanels.forget(sameStream);
     });
     this.services.logger.child('Panel').info(`Opened ${key}`);
     this.created.fire(panel);
@@ -99,6 +119,7 @@ export class PanelManager implements vscode.Disposable {
     for (const panel of this.all()) {
       if (this.exists(panel.identity)) {
         panel.updateTitle();
+        void this.openPanels.remember(panel.title, panel.identity, (other) => panelKey(other) === panelKey(panel.identity));
       } else {
         panel.dispose();
         this.announceClosed(panel.identity, { notify: false });

@@ -217,6 +217,32 @@ describe('log table panel', () => {
     assert.equal(new URLSearchParams(request?.search).get('url'), '/v1/rooms');
   });
 
+  it('keeps its own record of open panels and restores by title a panel whose webview state was lost', async () => {
+    const records = () => api.services.context.workspaceState.get<{ title: string; identity: PanelIdentity }[]>('apiLogs.openPanels', []);
+    const panel = await openPanel();
+    const title = panel.webviewPanel.title;
+    panel.handleMessage({ type: 'setFilters', filters: { url: '/v1/rooms' } });
+    await until(() => records().some((r) => r.title === title && r.identity.filters.url === '/v1/rooms'), 'the record with the new filters');
+    const saved = records();
+    panel.dispose();
+    await until(() => !records().some((r) => r.title === title), 'a closed panel to be forgotten');
+
+    // A browser reload can lose the webview state while the host's record (kept at shutdown) survives.
+    await api.services.context.workspaceState.update('apiLogs.openPanels', saved);
+    const before = logRequests(server).length;
+    const restored = api.panels.restore(vscode.window.createWebviewPanel('apiLogs.table', title, vscode.ViewColumn.Active, {}), undefined);
+    assert.ok(restored, 'restored from the record');
+    assert.deepEqual(restored.identity, { ...identity, filters: { url: '/v1/rooms' } });
+    await until(() => restored.session.rows.length > 0 && !restored.session.busy, 'the refetched rows');
+    assert.equal(new URLSearchParams(logRequests(server).slice(before)[0]?.search).get('url'), '/v1/rooms');
+
+    const unknown = vscode.window.createWebviewPanel('apiLogs.table', 'Daily · API logs — nobody', vscode.ViewColumn.Active, {});
+    let unknownClosed = false;
+    unknown.onDidDispose(() => (unknownClosed = true));
+    assert.equal(api.panels.restore(unknown, undefined), undefined);
+    assert.equal(unknownClosed, true);
+  });
+
   it('closes a restored panel whose connection no longer exists, and an open one when it is removed', async () => {
     const orphan = vscode.window.createWebviewPanel('apiLogs.table', 'restored', vscode.ViewColumn.Active, {});
     let orphanClosed = false;

@@ -8,12 +8,16 @@ import { clampPageSize, listValue, textValue } from '../rowHelpers';
 import type { FilterValues, LogRow, StreamDefinition } from '../streamDefinition';
 import { adaptDailyError } from './dailyErrors';
 import { mapDailyApiLog } from './dailyMappers';
-import { dailyApiLogsPageSchema } from './dailySchemas';
+import { dailyApiLogListSchema, dailyWrappedApiLogsSchema, isWrappedDailyPage } from './dailySchemas';
 
 /** Parses and maps one `/logs/api` body; throws `ProviderError('badResponse')` on a schema failure. */
 export function parseDailyApiLogs(body: unknown): { rows: LogRow[]; total?: number } {
-  const page = parseWithSchema(dailyApiLogsPageSchema, body, 'Daily API logs');
-  return { rows: page.items.map(mapDailyApiLog), total: page.total };
+  if (isWrappedDailyPage(body)) {
+    const page = parseWithSchema(dailyWrappedApiLogsSchema, body, 'Daily API logs');
+    return { rows: page.data.map(mapDailyApiLog), total: page.total_count };
+  }
+  const items = parseWithSchema(dailyApiLogListSchema, body, 'Daily API logs');
+  return { rows: items.map(mapDailyApiLog) };
 }
 
 /**

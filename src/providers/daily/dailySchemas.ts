@@ -30,23 +30,20 @@ export const dailyApiLogSchema = z
 
 export type DailyApiLog = z.output<typeof dailyApiLogSchema>;
 
-function unwrapData(value: unknown): unknown {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'data' in value) {
-    return (value as { data: unknown }).data;
-  }
-  return value;
-}
+/**
+ * `/logs/api` answers a bare array (the spec) or `{total_count, data}` (seen in older clients). Each shape has its
+ * own schema so a failure's field path reads as in the body received: `[3].status` or `data[3].status`.
+ */
+export const dailyApiLogListSchema = z.array(dailyApiLogSchema);
 
-function totalCount(value: unknown): number | undefined {
-  const total = value !== null && typeof value === 'object' ? (value as { total_count?: unknown }).total_count : undefined;
-  return typeof total === 'number' && Number.isInteger(total) ? total : undefined;
-}
+export const dailyWrappedApiLogsSchema = z.object({
+  data: dailyApiLogListSchema,
+  total_count: z.unknown().transform((value) => (Number.isInteger(value) ? (value as number) : undefined)),
+});
 
-/** `/logs/api` answers a bare array (the spec) or `{total_count, data}` (seen in older clients). */
-export const dailyApiLogsPageSchema = z
-  .unknown()
-  .transform((value) => ({ items: unwrapData(value), total: totalCount(value) }))
-  .pipe(z.object({ items: z.array(dailyApiLogSchema), total: z.union([z.number(), z.undefined()]) }));
+export function isWrappedDailyPage(body: unknown): boolean {
+  return body !== null && typeof body === 'object' && !Array.isArray(body) && 'data' in body;
+}
 
 export const dailyMeetingLogSchema = z.object({
   time: isoTimeSchema,

@@ -90,7 +90,7 @@ describe('Daily API and webhook logs client', function () {
     ['badGatewayHtml', 'server', 'Daily had a server error (502).', 4],
     ['connectionReset', 'network', 'Could not reach Daily: the connection was reset before the response was complete.', 4],
     ['malformedJson', 'badResponse', 'Daily sent malformed JSON instead of a JSON response.', 1],
-    ['wrongTypes', 'badResponse', 'Daily API logs has an unexpected shape at items[1].status (matches none of the expected shapes).', 1],
+    ['wrongTypes', 'badResponse', 'Daily API logs has an unexpected shape at [1].status (matches none of the expected shapes).', 1],
   ] as const;
   for (const [fault, kind, message, requests] of faults) {
     it(`fault ${fault} → ${kind} after ${requests} request(s)`, async () => {
