@@ -92,6 +92,13 @@ describe('webview filters: quick filter, levels, filter bar, empty states', func
     assert.deepEqual(await panel.postedOfType('setFilters'), [{ type: 'setFilters', filters: { mtgSessionId: 'sess-1' } }]);
   });
 
+  it('asks for the required session instead of saying "No rows." when none is chosen yet', async () => {
+    await panel.notify(init(meetingDefinition, {}), { type: 'rows', mode: 'replace', rows: [] }, { type: 'status', status: status() });
+    const text = await panel.page.locator('.empty p').textContent();
+    assert.match(text ?? '', /^Choose a session .*above, then Apply, to see its logs\.$/);
+    assert.equal(await panel.page.locator('.empty').getByRole('button').count(), 0);
+  });
+
   it('generates the filter bar from the definition, marks local filters, and Apply sends setFilters', async () => {
     await panel.notify(init(meetingDefinition, {}), { type: 'status', status: status() });
     const bar = panel.page.locator('.filter-bar');

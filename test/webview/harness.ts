@@ -1,70 +1,31 @@
 /**
  * Serves the built webview bundle in the same page shape and CSP as the host (`src/panel/html.ts`) over a local
  * HTTP server, opens it in headless Chromium with a stand-in `acquireVsCodeApi`, and lets a test play host
- * notifications and read what the webview posted. The host-side tests can reuse `panelHtml` and `stubScript`.
+ * notifications and read what the webview posted. The host-side tests can reuse `stubScript`; the page itself is the host's `renderPanelHtml`.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createNonce, renderPanelHtml } from '../../src/panel/html';
+import { chromiumLaunchOptions } from '../support/chromium';
 import { themeVariables, type ThemeName } from './themes';
 
 const root = resolve(__dirname, '..', '..');
 const distDir = join(root, 'dist', 'webview');
 
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 let built = false;
 
-/** Builds with `node esbuild.mjs`; when the host entry does not build yet, builds only the webview entry. */
-export async function buildWebview(): Promise<void> {
+/** Builds both bundles with the project's `esbuild.mjs`, once per test run. */
+export function buildWebview(): void {
   if (built) return;
-  const full = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
-  if (full.status !== 0 || !existsSync(join(distDir, 'main.js'))) {
-    const esbuild = await import('esbuild');
-    await esbuild.build({
-      entryPoints: [join(root, 'webview', 'main.ts')],
-      outfile: join(distDir, 'main.js'),
-      bundle: true,
-      platform: 'browser',
-      format: 'iife',
-      target: 'es2022',
-      sourcemap: true,
-      sourcesContent: false,
-      logLevel: 'silent',
-    });
-  }
+  const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
+  assert.equal(result.status, 0, `esbuild failed: ${result.stderr}`);
   built = true;
-}
-
-/** The page the host serves: strict CSP, nonce on the one script, `csp-nonce` meta for the toolkit. */
-export function panelHtml(cspSource: string, nonce: string, assetBase: string): string {
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource} 'nonce-${nonce}'`,
-    `font-src ${cspSource}`,
-    `img-src ${cspSource} data:`,
-  ].join('; ');
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta property="csp-nonce" content="${nonce}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${assetBase}/main.css"></head>
-<body><div id="app"></div><script nonce="${nonce}" src="${assetBase}/main.js"></script></body></html>`;
 }
 
 const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
@@ -79,7 +40,8 @@ function serve(): Promise<Server> {
     if (url.pathname === '/') {
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(panelHtml(origin, randomBytes(16).toString('base64'), `${origin}/dist/webview`));
+      const assets = `${origin}/dist/webview`;
+      response.end(renderPanelHtml({ cspSource: origin, nonce: createNonce(), scriptUri: `${assets}/main.js`, styleUri: `${assets}/main.css`, title: 'API logs' }));
       return;
     }
     const file = join(distDir, url.pathname.replace(/^\/dist\/webview\//, ''));
@@ -145,11 +107,11 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  await buildWebview();
+  buildWebview();
   const server = await serve();
   // A zone with a half-hour offset, so local and UTC times differ in every test run.
   const env = { ...process.env, TZ: 'Asia/Kolkata' } as Record<string, string>;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, env });
+  const browser = await chromium.launch({ ...chromiumLaunchOptions(), env });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     browser,
