@@ -50,6 +50,15 @@ describe('webview table: render, sort, columns, paging', function () {
     assert.equal(await first.locator('[role=gridcell]').count(), 5);
   });
 
+  it('makes time columns wide enough for the whole timestamp in a large editor font', async () => {
+    await panel.page.evaluate(() => document.documentElement.style.setProperty('--vscode-editor-font-size', '16px'));
+    await panel.notify(...snapshot(apiRows(3)));
+    const cell = panel.page.locator('.grid-body [aria-rowindex="2"] [aria-colindex="1"]');
+    assert.match((await cell.textContent()) ?? '', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/);
+    const { scrollWidth, clientWidth } = await cell.evaluate((c) => ({ scrollWidth: c.scrollWidth, clientWidth: c.clientWidth }));
+    assert.ok(scrollWidth <= clientWidth, `the timestamp is cut: needs ${scrollWidth} px, has ${clientWidth} px`);
+  });
+
   it('colours statuses by class and stripes rows', async () => {
     await panel.notify(...snapshot(apiRows(10)));
     const tones = await panel.page.$$eval('.grid-body [aria-rowindex] [aria-colindex="4"]', (cells) =>

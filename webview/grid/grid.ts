@@ -4,6 +4,7 @@ import { cellText, toneOf } from '../format/cellText';
 import { formatRelative, formatTime } from '../format/formatTime';
 import { toNumber } from '../model/sortKeys';
 import type { SortIntent } from '../state';
+import { columnTracks } from './columnTracks';
 import { buildHeader, type HeaderCallbacks } from './gridHeader';
 import { keyTarget } from './gridKeys';
 
@@ -61,7 +62,7 @@ export class Grid {
   /** New columns, widths or sort arrow; the rows are drawn by the `setRows` that follows. */
   setColumns(columns: readonly ColumnDef[], widths: ReadonlyMap<string, number>, sort: SortIntent | undefined): void {
     this.columns = columns;
-    const template = columns.map((c) => `${widths.get(c.key) ?? c.width ?? 120}px`).join(' ');
+    const template = columnTracks(columns, widths);
     this.element.style.setProperty('--grid-columns', template || '1fr');
     this.element.setAttribute('aria-colcount', String(columns.length));
     const header = buildHeader(columns, widths, sort, this.callbacks);

@@ -59,7 +59,8 @@ function resizeHandle(column: ColumnDef, widths: ReadonlyMap<string, number>, ca
   handle.setAttribute('aria-orientation', 'vertical');
   handle.setAttribute('aria-label', `Resize ${column.title}`);
   handle.tabIndex = 0;
-  const width = () => widths.get(column.key) ?? column.width ?? 120;
+  /** The rendered width until the user sets one: a time column may be wider than its definition says. */
+  const width = () => widths.get(column.key) ?? Math.round(handle.parentElement?.getBoundingClientRect().width ?? column.width ?? 120);
   handle.addEventListener('pointerdown', (down) => {
     down.preventDefault();
     handle.setPointerCapture(down.pointerId);

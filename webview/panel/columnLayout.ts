@@ -1,7 +1,6 @@
 import type { ColumnDef } from '../../src/providers/streamDefinition';
+import { columnTracks } from '../grid/columnTracks';
 import type { SortIntent, UiIntent } from '../state';
-
-const defaultWidth = 120;
 
 /** Which columns show, how wide, and the sort: the user's column intent, persisted through `save`. */
 export class ColumnLayout {
@@ -62,8 +61,6 @@ export class ColumnLayout {
 
   /** The CSS grid template of the visible columns. */
   template(): string {
-    return this.visible()
-      .map((c) => `${this.widths.get(c.key) ?? c.width ?? defaultWidth}px`)
-      .join(' ');
+    return columnTracks(this.visible(), this.widths);
   }
 }
