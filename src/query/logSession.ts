@@ -4,7 +4,7 @@ import type { FilterValues, LogRow } from '../providers/streamDefinition';
 import { ProviderError } from '../http/providerError';
 import { raceAbort } from './raceAbort';
 import { RowStore } from './rowStore';
-import { TailTimer } from './tailTimer';
+import { LiveTail } from './liveTail';
 import { isCancellation, toPanelError } from './toPanelError';
 
 /** Fetches one page; injected so tests can use a plain function or a real client against the fake servers. */
@@ -48,16 +48,14 @@ export class LogSession {
   private pagesLoaded: number | undefined;
   private current: { readonly op: Operation; readonly controller: AbortController } | undefined;
   private failed: { readonly op: Operation; readonly error: PanelError } | undefined;
-  private liveTail = false;
-  private tailPausedByUser = false;
-  private visible = true;
-  private readonly tailTimer = new TailTimer(() => void this.pollTail());
+  private readonly tail: LiveTail;
   private disposed = false;
 
   constructor(private readonly options: LogSessionOptions) {
     this.settings = options;
     this.filterValues = options.filters;
     this.store = new RowStore(options.maxRows);
+    this.tail = new LiveTail(options.tailIntervalMs, () => void this.pollTail());
   }
 
   get filters(): FilterValues {
@@ -94,8 +92,8 @@ export class LogSession {
       dropped: this.store.dropped,
       pagesLoaded: this.pagesLoaded,
       total: this.total,
-      liveTail: this.liveTail,
-      tailPaused: this.tailPausedByUser || !this.visible,
+      liveTail: this.tail.on,
+      tailPaused: this.tail.paused,
     };
   }
 
@@ -148,39 +146,35 @@ export class LogSession {
   }
 
   setLiveTail(enabled: boolean): void {
-    this.liveTail = enabled;
-    this.updateTail();
+    this.tail.setEnabled(enabled);
+    this.emitStatus();
   }
 
   /** The user scrolled away from the newest rows (paused) or back to them. */
   setTailPaused(paused: boolean): void {
-    this.tailPausedByUser = paused;
-    this.updateTail();
+    this.tail.setPausedByUser(paused);
+    this.emitStatus();
   }
 
   /** Hidden panels do not poll. */
   setVisible(visible: boolean): void {
-    this.visible = visible;
-    this.updateTail();
+    this.tail.setVisible(visible);
+    this.emitStatus();
   }
 
   updateSettings(settings: SessionSettings): void {
-    const intervalChanged = settings.tailIntervalMs !== this.settings.tailIntervalMs;
     this.settings = settings;
+    this.tail.setInterval(settings.tailIntervalMs);
     const dropped = this.store.setMaxRows(settings.maxRows);
     if (dropped > 0) {
       this.emit({ type: 'dropOldest', count: dropped });
       this.emitStatus();
     }
-    if (intervalChanged) {
-      this.tailTimer.clear();
-      this.scheduleTail();
-    }
   }
 
   dispose(): void {
     this.disposed = true;
-    this.tailTimer.clear();
+    this.tail.dispose();
     this.cancel();
     this.listeners.clear();
   }
@@ -188,7 +182,7 @@ export class LogSession {
   /** Polls the newest page and puts unseen rows on top; skipped while another load runs. */
   private pollTail(): Promise<void> {
     if (this.current) {
-      this.scheduleTail();
+      this.tail.schedule();
       return Promise.resolve();
     }
     return this.run('tail', (signal) => this.prependNewest(signal));
@@ -216,7 +210,7 @@ export class LogSession {
       if (this.current?.controller === controller) {
         this.current = undefined;
         this.emitStatus();
-        this.scheduleTail();
+        this.tail.schedule();
       }
     }
   }
@@ -280,25 +274,6 @@ export class LogSession {
 
   private canLoadOlder(): boolean {
     return !this.current && this.next !== undefined && !this.store.limitReached && !this.disposed;
-  }
-
-  private updateTail(): void {
-    if (!this.tailActive()) {
-      this.tailTimer.clear();
-    } else {
-      this.scheduleTail();
-    }
-    this.emitStatus();
-  }
-
-  private tailActive(): boolean {
-    return this.liveTail && this.visible && !this.tailPausedByUser && !this.disposed;
-  }
-
-  private scheduleTail(): void {
-    if (this.tailActive()) {
-      this.tailTimer.schedule(this.settings.tailIntervalMs);
-    }
   }
 
   /** A live tail failing the same way on every poll shows (and logs) its banner once. */
