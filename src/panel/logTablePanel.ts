@@ -5,6 +5,7 @@ import { contextKeys } from '../constants';
 import { ProviderError, isProviderError } from '../http/providerError';
 import type { HostNotification, PanelIdentity, PanelSettings, WebviewMessage } from '../protocol/logTable';
 import { parseWebviewMessage } from '../protocol/logTableSchemas';
+import { requiredGroup } from '../providers/filterValues';
 import type { Page, PageRequest } from '../providers/connection';
 import type { StreamDefinition } from '../providers/streamDefinition';
 import type { SessionSettings } from '../query/logSession';
@@ -59,7 +60,7 @@ export class LogTablePanel implements vscode.Disposable {
       filters: identity.filters,
       requiredFilters: definition.filters
         .filter((filter) => filter.required)
-        .map((filter) => [filter.key, ...(filter.requiredAlternatives ?? [])]),
+        .map(requiredGroup),
     });
     this.configureWebview();
     const sessionEvents = this.session.onEvent((event) => {

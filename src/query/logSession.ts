@@ -4,6 +4,7 @@ import type { FilterValues, LogRow } from '../providers/streamDefinition';
 import { ProviderError } from '../http/providerError';
 import { raceAbort } from './raceAbort';
 import { RowStore } from './rowStore';
+import { isEmptyFilterValue } from '../providers/filterValues';
 import { LiveTail } from './liveTail';
 import { isCancellation, toPanelError } from './toPanelError';
 
@@ -216,7 +217,7 @@ export class LogSession {
   }
 
   private async loadFirst(signal: AbortSignal): Promise<void> {
-    const missing = this.options.requiredFilters?.some((group) => group.every((key) => isEmpty(this.filterValues[key]))) ?? false;
+    const missing = this.options.requiredFilters?.some((group) => group.every((key) => isEmptyFilterValue(this.filterValues[key]))) ?? false;
     const page: Page = missing ? { rows: [] } : await this.fetch(undefined, signal);
     const kept = this.store.replace(page.rows);
     this.next = page.next;
@@ -299,8 +300,4 @@ export class LogSession {
   private now(): number {
     return (this.options.now ?? Date.now)();
   }
-}
-
-function isEmpty(value: FilterValues[string]): boolean {
-  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }

@@ -2,6 +2,7 @@ import type { TimeZoneMode } from '../../src/protocol/logTable';
 import type { MeetingSession } from '../../src/providers/connection';
 import type { FilterDef, FilterValues } from '../../src/providers/streamDefinition';
 import { button } from '../controls/toolkit';
+import { isEmptyFilterValue, missingRequiredFilters, requiredGroup } from '../../src/providers/filterValues';
 import { filterControl, type ControlContext, type FilterValue } from './filterControls';
 import { sessionPicker } from './sessionPicker';
 
@@ -43,15 +44,13 @@ export class FilterBar {
     const kept: Record<string, FilterValue> = {};
     for (const filter of this.filters) {
       if (!filter.required) continue;
-      for (const key of [filter.key, ...(filter.requiredAlternatives ?? [])]) if (!isEmpty(current[key])) kept[key] = current[key];
+      for (const key of requiredGroup(filter)) if (!isEmptyFilterValue(current[key])) kept[key] = current[key];
     }
     return kept;
   }
 
   apply(): void {
-    const missing = this.filters.filter(
-      (f) => f.required && [f.key, ...(f.requiredAlternatives ?? [])].every((key) => isEmpty(this.values[key])),
-    );
+    const missing = missingRequiredFilters(this.filters, this.values);
     const invalid = this.element.querySelector('.invalid');
     if (missing.length > 0 || invalid) {
       this.message.textContent = invalid ? 'Fix the highlighted filter first.' : missing.map((f) => requiredText(f, this.filters)).join(' ');
@@ -59,7 +58,7 @@ export class FilterBar {
     }
     this.message.textContent = '';
     const values: Record<string, FilterValue> = {};
-    for (const [key, value] of Object.entries(this.values)) if (!isEmpty(value)) values[key] = value;
+    for (const [key, value] of Object.entries(this.values)) if (!isEmptyFilterValue(value)) values[key] = value;
     this.actions.apply(values);
   }
 
@@ -100,8 +99,4 @@ function localMarker(): HTMLElement {
   marker.textContent = 'local';
   marker.title = 'Applied to the fetched rows, not by the API';
   return marker;
-}
-
-function isEmpty(value: FilterValue): boolean {
-  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }

@@ -1,4 +1,5 @@
 import type { FilterDef, FilterValues } from '../../src/providers/streamDefinition';
+import { isEmptyFilterValue, missingRequiredFilters } from '../../src/providers/filterValues';
 import { button } from '../controls/toolkit';
 
 export interface EmptyActions {
@@ -22,7 +23,7 @@ export class EmptyState {
 
   /** No rows came back from the host for these server-side filters. */
   showNoResults(filters: readonly FilterDef[], values: FilterValues): void {
-    const missing = filters.find((f) => f.required && [f.key, ...(f.requiredAlternatives ?? [])].every((key) => isEmpty(values[key])));
+    const [missing] = missingRequiredFilters(filters, values);
     if (missing) {
       const alternatives = (missing.requiredAlternatives ?? []).map((key) => filters.find((f) => f.key === key)?.label ?? key);
       const or = alternatives.length > 0 ? ` (or a ${alternatives.join(' or a ').toLowerCase()})` : '';
@@ -30,7 +31,7 @@ export class EmptyState {
       return;
     }
     const active = filters
-      .filter((f) => values[f.key] !== undefined && values[f.key] !== '')
+      .filter((f) => !isEmptyFilterValue(values[f.key]))
       .map((f) => `${f.label}: ${describe(values[f.key], f)}`);
     const text = active.length === 0 ? 'No rows.' : `No rows match ${active.join(', ')}.`;
     this.render(text, active.length === 0 ? undefined : button('Clear filters', 'primary', () => this.actions.clearFilters()));
@@ -51,10 +52,6 @@ export class EmptyState {
     if (action) this.element.append(action);
     this.element.hidden = false;
   }
-}
-
-function isEmpty(value: FilterValues[string]): boolean {
-  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
 function describe(value: FilterValues[string], filter: FilterDef): string {
