@@ -10,6 +10,7 @@ const reporter = './test/support/countingReporter.cjs';
 const mocha = (glob, ...extra) => ['npx', 'mocha', '--import=tsx', glob, '--reporter', reporter, ...extra];
 
 const steps = [
+  { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'typecheck tests harness', command: ['npm', 'run', '--silent', 'typecheck:harness'] },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'], required: true },

@@ -109,7 +109,8 @@ export class SignalwireFakeApi implements FakeApi {
       const params = new URLSearchParams(query);
       params.set('page_number', String(pageNumber));
       params.set('page_size', String(size));
-      pageNumber === 0 ? params.delete('page_token') : params.set('page_token', pageToken(start));
+      if (pageNumber === 0) params.delete('page_token');
+      else params.set('page_token', pageToken(start));
       return `${origin}${path}?${params.toString()}`;
     };
     const rows = fault === 'emptyPages' ? [] : records.slice(offset, offset + size).map(({ deleted, ...record }) => record);

@@ -56,7 +56,7 @@ export async function providerErrorOf(promise: Promise<unknown>): Promise<Provid
     if (error instanceof ProviderError) {
       return error;
     }
-    throw new Error(`expected a ProviderError, got ${String(error)}`);
+    throw new Error(`expected a ProviderError, got ${String(error)}`, { cause: error });
   }
   throw new Error('expected a rejection');
 }

@@ -77,7 +77,10 @@ describe('webview row model (no browser)', () => {
         for (const s of steps) {
           if (s.kind === 'type') query += s.text;
           else if (s.kind === 'delete') query = query.slice(0, -1);
-          else if (s.kind === 'level') shown.has(s.severity) ? shown.delete(s.severity) : shown.add(s.severity);
+          else if (s.kind === 'level') {
+            if (shown.has(s.severity)) shown.delete(s.severity);
+            else shown.add(s.severity);
+          }
           else if (s.kind === 'sort') [column, descending] = [s.column, s.descending];
           else store.append(toRows([...initial, ...s.rows]).slice(initial.length).map((row, i) => ({ ...row, id: `a${store.rows.length + i}` })));
           const result: string[] = Array.from(view.update({ sortColumn: column, descending, text: query, severities: shown }), (i) => store.rows[i].id);
