@@ -1,25 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { apiRows, init, meetingDefinition, snapshot, status } from './fixtures';
-import { startHarness, type Harness, type PanelPage } from './harness';
+import { type PanelPage, usePanelPages } from './harness';
 
 const selectedIndex = (panel: PanelPage) => panel.page.locator('.grid-body [aria-selected=true]').getAttribute('aria-rowindex');
 
 describe('webview keyboard, detail pane, export and errors', function () {
   this.timeout(60_000);
-  let harness: Harness;
+  const pages = usePanelPages();
   let panel: PanelPage;
-
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(async () => harness?.close());
-  beforeEach(async () => {
-    panel = await harness.open();
-  });
-  afterEach(async () => {
-    assert.deepEqual(await panel.cspViolations(), []);
-    assert.deepEqual(panel.errors, []);
-    await panel.page.close();
+  beforeEach(() => {
+    panel = pages.panel;
   });
 
   it('arrows, PageDown/PageUp, Home/End move the selection and keep it in view', async () => {

@@ -1,26 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { apiRows, init, meetingDefinition, snapshot, status } from './fixtures';
-import { eventually, startHarness, type Harness, type PanelPage } from './harness';
+import { type PanelPage, eventually, usePanelPages } from './harness';
 
 const shownCount = (panel: PanelPage) =>
   panel.page.locator('[role=grid]').getAttribute('aria-rowcount').then((n) => Number(n) - 1);
 
 describe('webview filters: quick filter, levels, filter bar, empty states', function () {
   this.timeout(60_000);
-  let harness: Harness;
+  const pages = usePanelPages();
   let panel: PanelPage;
-
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(async () => harness?.close());
-  beforeEach(async () => {
-    panel = await harness.open();
-  });
-  afterEach(async () => {
-    assert.deepEqual(await panel.cspViolations(), []);
-    assert.deepEqual(panel.errors, []);
-    await panel.page.close();
+  beforeEach(() => {
+    panel = pages.panel;
   });
 
   it('quick filter narrows as the query grows and widens again when it shrinks', async () => {

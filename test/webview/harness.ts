@@ -206,3 +206,33 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
     }
   }
 }
+
+/**
+ * Mocha hooks for a webview suite: one harness for the file, a fresh page per test, and after each test no CSP
+ * violation, no page error and the hostile-content sentinel still unset.
+ */
+export function usePanelPages(): { readonly harness: Harness; readonly panel: PanelPage } {
+  let harness: Harness | undefined;
+  let panel: PanelPage | undefined;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => harness?.close());
+  beforeEach(async () => {
+    panel = await harness!.open();
+  });
+  afterEach(async () => {
+    assert.equal(await panel!.page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
+    assert.deepEqual(await panel!.cspViolations(), [], 'no CSP violation from our own code');
+    assert.deepEqual(panel!.errors, []);
+    await panel!.page.close();
+  });
+  return {
+    get harness() {
+      return harness!;
+    },
+    get panel() {
+      return panel!;
+    },
+  };
+}

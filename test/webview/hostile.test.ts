@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { LogRow } from '../../src/providers/streamDefinition';
 import { apiDefinition, apiRows, init, snapshot, status } from './fixtures';
-import { startHarness, type Harness, type PanelPage } from './harness';
+import { type PanelPage, usePanelPages } from './harness';
 
 const script = '<script>window.__pwned = "script"</script>';
 const img = '<img src=x onerror="window.__pwned = \'img\'">';
@@ -29,21 +29,10 @@ function hostileRow(): LogRow {
 
 describe('webview hostile content is inert text', function () {
   this.timeout(60_000);
-  let harness: Harness;
+  const pages = usePanelPages();
   let panel: PanelPage;
-
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(async () => harness?.close());
-  beforeEach(async () => {
-    panel = await harness.open();
-  });
-  afterEach(async () => {
-    assert.equal(await panel.page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
-    assert.deepEqual(await panel.cspViolations(), [], 'no CSP violation from our own code');
-    assert.deepEqual(panel.errors, []);
-    await panel.page.close();
+  beforeEach(() => {
+    panel = pages.panel;
   });
 
   it('renders markup, RTL overrides and zero-width characters in cells as exact text', async () => {

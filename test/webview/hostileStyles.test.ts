@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { LogRow } from '../../src/providers/streamDefinition';
 import { apiRows, snapshot } from './fixtures';
-import { startHarness, type Harness, type PanelPage } from './harness';
+import { type PanelPage, usePanelPages } from './harness';
 
 /** What hostile.test.ts leaves out: CSS injection, obfuscated and non-http link schemes, bidi in the detail pane. */
 const css = [
@@ -34,25 +34,16 @@ function hostileRow(): LogRow {
 
 describe('webview hostile content: CSS injection, link schemes and bidi stay inert', function () {
   this.timeout(60_000);
-  let harness: Harness;
+  const pages = usePanelPages();
   let panel: PanelPage;
   const requests: string[] = [];
-
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(async () => harness?.close());
-  beforeEach(async () => {
-    panel = await harness.open();
+  beforeEach(() => {
+    panel = pages.panel;
     requests.length = 0;
     panel.page.on('request', (request) => requests.push(request.url()));
   });
-  afterEach(async () => {
-    assert.equal(await panel.page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
-    assert.deepEqual(await panel.cspViolations(), []);
-    assert.deepEqual(panel.errors, []);
+  afterEach(() => {
     assert.deepEqual(requests.filter((url) => url.includes('evil.example')), [], 'hostile content made a request');
-    await panel.page.close();
   });
 
   it('CSS payloads in cells and the detail pane are text: no new style or link element, no inline style, no restyling', async () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync } from 'node:fs';
 import { apiDefinition, apiRows, baseTime, init, meetingDefinition, snapshot, status } from './fixtures';
-import { eventually, startHarness, type Harness, type PanelPage } from './harness';
+import { type PanelPage, eventually, usePanelPages } from './harness';
 
 const cellTexts = (panel: PanelPage, column: number) =>
   panel.page.$$eval(`.grid-body .grid-row:not([hidden]) [aria-colindex="${column}"]`, (cells) =>
@@ -13,20 +13,10 @@ const cellTexts = (panel: PanelPage, column: number) =>
 
 describe('webview table: render, sort, columns, paging', function () {
   this.timeout(60_000);
-  let harness: Harness;
+  const pages = usePanelPages();
   let panel: PanelPage;
-
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(async () => harness?.close());
-  beforeEach(async () => {
-    panel = await harness.open();
-  });
-  afterEach(async () => {
-    assert.deepEqual(await panel.cspViolations(), []);
-    assert.deepEqual(panel.errors, []);
-    await panel.page.close();
+  beforeEach(() => {
+    panel = pages.panel;
   });
 
   it('sends ready once and renders only the visible window of 10,000 rows with grid roles', async () => {
@@ -191,7 +181,7 @@ describe('webview table: render, sort, columns, paging', function () {
     assert.equal(await panel.page.locator('[role=grid]').getAttribute('aria-rowcount'), '21');
     mkdirSync('test-results', { recursive: true });
     for (const theme of ['light', 'dark'] as const) {
-      const page = await harness.open({ theme });
+      const page = await pages.harness.open({ theme });
       await page.notify(...snapshot(apiRows(300), { more: true, dropped: 0 }));
       await page.notify({ type: 'error', error: { kind: 'auth', message: 'Daily rejected the API key (401).', canUpdateToken: true } });
       await page.page.locator('.grid-body [aria-rowindex="4"]').click();
@@ -226,7 +216,7 @@ describe('webview table: render, sort, columns, paging', function () {
       filters: {},
       ui: { sort: { key: 'status', direction: 'desc' }, hiddenColumns: ['method'], quickFilter: 'room', severities: ['error', 'warning'], scrollAnchor: 'log-47' },
     };
-    const restored = await harness.open({ state: saved });
+    const restored = await pages.harness.open({ state: saved });
     await restored.notify(...snapshot(apiRows(100)));
     const headers = await restored.page.$$eval('[role=columnheader]', (h) => h.map((e) => e.getAttribute('aria-sort') + ':' + e.textContent));
     assert.deepEqual(headers, ['none:Time', 'none:URL', 'descending:Status▼', 'none:IP', 'none:User agent']);
