@@ -111,17 +111,13 @@ export class LogSession {
 
   /** The next older page; does nothing without a cursor, at the row bound, or while another load runs. */
   loadOlder(): Promise<void> {
-    if (!this.canLoadOlder()) {
-      return Promise.resolve();
-    }
+    if (!this.canLoadOlder()) return Promise.resolve();
     return this.run('older', async (signal) => this.appendPage(await this.fetch(this.next, signal)));
   }
 
   /** Every remaining older page, with progress in `status.pagesLoaded`, until the end, a cancel or `maxRows`. */
   loadAll(): Promise<void> {
-    if (!this.canLoadOlder()) {
-      return Promise.resolve();
-    }
+    if (!this.canLoadOlder()) return Promise.resolve();
     return this.run('all', (signal) => this.loadRemaining(signal));
   }
 
@@ -190,9 +186,7 @@ export class LogSession {
   }
 
   private async run(op: Operation, body: (signal: AbortSignal) => Promise<void>): Promise<void> {
-    if (this.disposed) {
-      return;
-    }
+    if (this.disposed) return;
     this.cancel();
     const controller = new AbortController();
     this.current = { op, controller };
