@@ -2,6 +2,7 @@ import type { Page, PageRequest, StreamClient } from './connection';
 import type { StreamDefinition } from './streamDefinition';
 import type { Logger } from '../util/logging';
 import { iteratePages, type PageSource } from './pageIterator';
+import { clampPageSize } from './rowHelpers';
 
 /**
  * The shared part of every stream client. A client supplies the request (`load`), a cheap guess of the next
@@ -25,5 +26,10 @@ export abstract class BaseStreamClient implements StreamClient, PageSource {
 
   pages(request: PageRequest): AsyncIterable<Page> {
     return iteratePages(this, request, this.logger);
+  }
+
+  /** Rows to ask for: the requested page size within the stream's maximum, 100 when none was requested. */
+  protected pageSize(request: PageRequest): number {
+    return clampPageSize(request.pageSize, this.definition.maxPageSize, 100);
   }
 }

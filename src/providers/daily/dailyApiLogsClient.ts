@@ -4,7 +4,7 @@ import type { Logger } from '../../util/logging';
 import { BaseStreamClient } from '../baseStreamClient';
 import type { Page, PageRequest } from '../connection';
 import { matchesOneOf, matchesStatusClass } from '../httpFilters';
-import { clampPageSize, listValue, textValue } from '../rowHelpers';
+import { listValue, textValue } from '../rowHelpers';
 import type { FilterValues, LogRow, StreamDefinition } from '../streamDefinition';
 import { adaptDailyError } from './dailyErrors';
 import { mapDailyApiLog } from './dailyMappers';
@@ -34,10 +34,6 @@ export class DailyApiLogsClient extends BaseStreamClient {
     super(definition, logger);
   }
 
-  private limit(request: PageRequest): number {
-    return clampPageSize(request.pageSize, this.definition.maxPageSize, 100);
-  }
-
   /** The query for one page, in the order it is sent. */
   query(request: PageRequest): QueryParams {
     const params: Array<[string, string]> = [['source', this.source]];
@@ -45,7 +41,7 @@ export class DailyApiLogsClient extends BaseStreamClient {
     if (url !== undefined) {
       params.push(['url', url]);
     }
-    params.push(['limit', String(this.limit(request))]);
+    params.push(['limit', String(this.pageSize(request))]);
     if (request.cursor !== undefined) {
       params.push(['starting_after', request.cursor]);
     }
@@ -62,7 +58,7 @@ export class DailyApiLogsClient extends BaseStreamClient {
 
   peekNext(body: unknown, request: PageRequest): string | undefined {
     const items = Array.isArray(body) ? body : (body as { data?: unknown } | null)?.data;
-    if (!Array.isArray(items) || items.length < this.limit(request)) {
+    if (!Array.isArray(items) || items.length < this.pageSize(request)) {
       return undefined;
     }
     const id = (items[items.length - 1] as { id?: unknown } | null)?.id;
@@ -72,7 +68,7 @@ export class DailyApiLogsClient extends BaseStreamClient {
   decode(body: unknown, request: PageRequest): Page {
     const { rows, total } = parseDailyApiLogs(body);
     const lastId = rows.at(-1)?.id;
-    const next = rows.length >= this.limit(request) && lastId !== undefined && lastId !== request.cursor ? lastId : undefined;
+    const next = rows.length >= this.pageSize(request) && lastId !== undefined && lastId !== request.cursor ? lastId : undefined;
     return { rows: applyLocalFilters(rows, request.filters), next, total };
   }
 }

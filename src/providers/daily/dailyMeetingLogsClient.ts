@@ -4,7 +4,7 @@ import { ProviderError } from '../../http/providerError';
 import type { Logger } from '../../util/logging';
 import { BaseStreamClient } from '../baseStreamClient';
 import type { Page, PageRequest } from '../connection';
-import { booleanValue, clampPageSize, numberValue, textValue } from '../rowHelpers';
+import { booleanValue, numberValue, textValue } from '../rowHelpers';
 import type { LogRow, StreamDefinition } from '../streamDefinition';
 import { adaptDailyError } from './dailyErrors';
 import { mapDailyMeetingLog, mapDailyMetric } from './dailyMappers';
@@ -35,10 +35,6 @@ export class DailyMeetingLogsClient extends BaseStreamClient {
     super(definition, logger);
   }
 
-  private limit(request: PageRequest): number {
-    return clampPageSize(request.pageSize, this.definition.maxPageSize, 100);
-  }
-
   query(request: PageRequest): QueryParams {
     const { filters } = request;
     const params: Array<[string, string]> = [];
@@ -53,7 +49,7 @@ export class DailyMeetingLogsClient extends BaseStreamClient {
     add('startTime', numberValue(filters, 'startTime')?.toFixed(0));
     add('endTime', numberValue(filters, 'endTime')?.toFixed(0));
     add('includeMetrics', booleanValue(filters, 'includeMetrics') ? 'true' : undefined);
-    params.push(['limit', String(this.limit(request))]);
+    params.push(['limit', String(this.pageSize(request))]);
     add('offset', request.cursor);
     return params;
   }
@@ -71,13 +67,13 @@ export class DailyMeetingLogsClient extends BaseStreamClient {
     const record = (body ?? {}) as { logs?: unknown; metrics?: unknown };
     const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
     const fetched = Math.max(count(record.logs), count(record.metrics));
-    return fetched >= this.limit(request) ? String(offsetOf(request) + fetched) : undefined;
+    return fetched >= this.pageSize(request) ? String(offsetOf(request) + fetched) : undefined;
   }
 
   decode(body: unknown, request: PageRequest): Page {
     const { rows, counts } = parseDailyMeetingLogs(body);
     const fetched = Math.max(...counts);
-    return { rows, next: fetched >= this.limit(request) ? String(offsetOf(request) + fetched) : undefined };
+    return { rows, next: fetched >= this.pageSize(request) ? String(offsetOf(request) + fetched) : undefined };
   }
 }
 

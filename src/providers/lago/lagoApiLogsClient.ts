@@ -4,7 +4,7 @@ import { ProviderError, isProviderError } from '../../http/providerError';
 import type { Logger } from '../../util/logging';
 import { BaseStreamClient } from '../baseStreamClient';
 import type { Page, PageRequest } from '../connection';
-import { clampPageSize, listValue, textValue } from '../rowHelpers';
+import { listValue, textValue } from '../rowHelpers';
 import type { LogRow, StreamDefinition } from '../streamDefinition';
 import { mapLagoApiLog } from './lagoMappers';
 import { lagoApiLogsPageSchema } from './lagoSchemas';
@@ -49,7 +49,7 @@ export class LagoApiLogsClient extends BaseStreamClient {
     const { filters } = request;
     const params: Array<[string, string]> = [
       ['page', request.cursor ?? '1'],
-      ['per_page', String(clampPageSize(request.pageSize, this.definition.maxPageSize, 100))],
+      ['per_page', String(this.pageSize(request))],
     ];
     const add = (name: string, value: string | undefined) => value !== undefined && params.push([name, value]);
     add('from_date', textValue(filters, 'from_date'));

@@ -6,7 +6,7 @@ import type { Logger } from '../../util/logging';
 import { BaseStreamClient } from '../baseStreamClient';
 import type { Page, PageRequest } from '../connection';
 import { matchesOneOf } from '../httpFilters';
-import { booleanValue, clampPageSize, listValue, textValue } from '../rowHelpers';
+import { booleanValue, listValue, textValue } from '../rowHelpers';
 import type { FilterValues, LogRow, StreamDefinition } from '../streamDefinition';
 import { mapSignalwireVideoLog, mapSignalwireVoiceLog } from './signalwireMappers';
 import { signalwireVideoLogsPageSchema, signalwireVoiceLogsPageSchema } from './signalwireSchemas';
@@ -68,7 +68,7 @@ export class SignalwireLogsClient extends BaseStreamClient {
     add('created_before', dateParam(filters, 'created_before'));
     add('created_on', dateParam(filters, 'created_on'));
     add('include_deleted', booleanValue(filters, 'include_deleted') ? 'true' : undefined);
-    params.push(['page_size', String(clampPageSize(request.pageSize, this.definition.maxPageSize, 100))]);
+    params.push(['page_size', String(this.pageSize(request))]);
     return params;
   }
 
