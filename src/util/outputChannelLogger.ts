@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { Logger } from './logging';
 import { redact } from './redact';
 
@@ -18,11 +18,12 @@ export class OutputChannelLogger implements Logger {
   }
 
   trace(message: string): void {
-    this.channel.trace(this.format(message));
+    if (this.enabled(vscode.LogLevel.Trace)) this.channel.trace(this.format(message));
   }
 
+  /** Every request logs a debug line; skip the redaction work when the channel would drop it anyway. */
   debug(message: string): void {
-    this.channel.debug(this.format(message));
+    if (this.enabled(vscode.LogLevel.Debug)) this.channel.debug(this.format(message));
   }
 
   info(message: string): void {
@@ -44,6 +45,11 @@ export class OutputChannelLogger implements Logger {
 
   show(): void {
     this.channel.show(true);
+  }
+
+  private enabled(level: vscode.LogLevel): boolean {
+    const current = this.channel.logLevel;
+    return current !== vscode.LogLevel.Off && current <= level;
   }
 
   private format(message: string): string {
