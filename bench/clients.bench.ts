@@ -7,7 +7,7 @@ import { parseDailyMeetingLogs } from '../src/providers/daily/dailyMeetingLogsCl
 import { parseLagoApiLogs } from '../src/providers/lago/lagoApiLogsClient';
 import { createProviderConnection } from '../src/providers/providerRegistry';
 import { parseSignalwireLogs } from '../src/providers/signalwire/signalwireLogsClient';
-import type { StreamId } from '../src/providers/streamDefinition';
+import type { StreamId } from '../src/protocol/streamDefinition';
 import { generateDailyApiLogs } from '../src/sample/dailyApiLogData';
 import { generateDailyMeetingLogs, generateDailyMeetings } from '../src/sample/dailyMeetingData';
 import { generateLagoApiLogs } from '../src/sample/lagoData';

@@ -1,4 +1,4 @@
-import type { ProviderKind } from '../src/providers/streamDefinition';
+import type { ProviderKind } from '../src/protocol/streamDefinition';
 import { startFakeServer } from '../src/sample/fakeServers';
 
 /**

@@ -1,6 +1,6 @@
 import type { ExportFormat, TimeZoneMode } from '../src/protocol/logTable';
-import type { MeetingSession } from '../src/providers/connection';
-import type { FilterValues } from '../src/providers/streamDefinition';
+import type { MeetingSession } from '../src/protocol/streamDefinition';
+import type { FilterValues } from '../src/protocol/streamDefinition';
 import type { Transport } from './transport';
 
 /** The intents the UI can express; components call these, never the transport. */

@@ -1,5 +1,5 @@
 import type { ExportFormat, HostNotification, PanelError, PanelSettings, PanelStatus, TimeZoneMode } from '../src/protocol/logTable';
-import type { FilterValues, LogRow, Severity, StreamDefinition } from '../src/providers/streamDefinition';
+import type { FilterValues, LogRow, Severity, StreamDefinition } from '../src/protocol/streamDefinition';
 import type { Actions } from './actions';
 import { DetailPane } from './detail/detailPane';
 import { FilterBar } from './filters/filterBar';

@@ -1,5 +1,5 @@
 import type { PanelIdentity } from '../src/protocol/logTable';
-import type { FilterValues, Severity } from '../src/providers/streamDefinition';
+import type { FilterValues, Severity } from '../src/protocol/streamDefinition';
 import type { VsCodeApi } from './vscodeApi';
 
 export interface SortIntent {

@@ -1,4 +1,4 @@
-import type { ProviderKind } from '../providers/streamDefinition';
+import type { ProviderKind } from '../protocol/streamDefinition';
 
 /** Non-secret settings of one provider connection; the token lives in SecretStorage only. */
 export type ConnectionSettings =

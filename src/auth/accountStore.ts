@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { stateKeys } from '../constants';
-import type { ProviderKind } from '../providers/streamDefinition';
+import type { ProviderKind } from '../protocol/streamDefinition';
 import type { Account, ConnectionSettings } from './account';
 
 /** Accounts and their non-secret connection settings, persisted in globalState. Tokens never pass through here. */

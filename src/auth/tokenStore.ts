@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ProviderKind } from '../providers/streamDefinition';
+import type { ProviderKind } from '../protocol/streamDefinition';
 import { parseSecretKey, secretKey } from './account';
 
 /** Connection tokens in SecretStorage, the only place they are kept. */

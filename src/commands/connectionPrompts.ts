@@ -8,7 +8,7 @@ import {
   validateToken,
 } from '../auth/accountValidation';
 import { resolveBaseUrl } from '../connections/connectionConfig';
-import type { ProviderKind } from '../providers/streamDefinition';
+import type { ProviderKind } from '../protocol/streamDefinition';
 import type { Prompter } from '../ui/prompter';
 
 export interface ConnectionAnswers {

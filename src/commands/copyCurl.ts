@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { resolveBaseUrl } from '../connections/connectionConfig';
 import { curlForRow } from '../export/curlCommand';
 import type { PanelIdentity } from '../protocol/logTable';
-import type { LogRow, StreamDefinition } from '../providers/streamDefinition';
+import type { LogRow, StreamDefinition } from '../protocol/streamDefinition';
 import type { Services } from '../services';
 
 /** Copies an API-log row's request as cURL; the token is a shell variable placeholder, never the real secret. */

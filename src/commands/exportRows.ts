@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { encodeAll } from '../export/exportEncoder';
 import { writeExport } from '../export/writeExport';
 import type { ExportFormat } from '../protocol/logTable';
-import type { LogRow, StreamDefinition } from '../providers/streamDefinition';
+import type { LogRow, StreamDefinition } from '../protocol/streamDefinition';
 
 const formatFilters: Readonly<Record<ExportFormat, Record<string, string[]>>> = {
   csv: { CSV: ['csv'] },

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LogRow } from '../providers/streamDefinition';
+import type { LogRow } from '../protocol/streamDefinition';
 
 /** Opens a row as an untitled JSON document, so the editor's folding, search and formatting apply. */
 export async function openRowAsJson(row: LogRow): Promise<vscode.TextEditor> {

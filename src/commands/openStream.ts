@@ -3,7 +3,7 @@ import { providerLabels } from '../auth/account';
 import type { PanelManager } from '../panel/panelManager';
 import type { LogTablePanel } from '../panel/logTablePanel';
 import { streamDefinitionsFor } from '../providers/providerRegistry';
-import type { FilterValues, ProviderKind, StreamId } from '../providers/streamDefinition';
+import type { FilterValues, ProviderKind, StreamId } from '../protocol/streamDefinition';
 import type { Services } from '../services';
 import { resolveAccount } from './targets';
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Account } from '../auth/account';
 import { providerLabels } from '../auth/account';
 import type { ConnectionKey } from '../connections/connectionRegistry';
-import type { ProviderKind } from '../providers/streamDefinition';
+import type { ProviderKind } from '../protocol/streamDefinition';
 import type { Services } from '../services';
 
 /** What a node command receives: a tree node, a plain `{ accountId, provider }` (tests, panels) or nothing (palette). */

@@ -4,7 +4,7 @@ import type { TokenStore } from '../auth/tokenStore';
 import { isProviderError } from '../http/providerError';
 import type { ProviderConnection } from '../providers/connection';
 import { createProviderConnection } from '../providers/providerRegistry';
-import type { ProviderKind } from '../providers/streamDefinition';
+import type { ProviderKind } from '../protocol/streamDefinition';
 import type { Logger } from '../util/logging';
 import type { Settings } from '../util/settings';
 import { toConnectionConfig } from './connectionConfig';

@@ -1,4 +1,4 @@
-import type { ProviderErrorKind } from '../http/providerError';
+import type { ProviderErrorKind } from '../protocol/providerErrorKind';
 
 /** The last known health of a connection, shown in the tree item's description and tooltip. */
 export type ConnectionStatus =

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../providers/streamDefinition';
+import type { JsonValue } from '../protocol/streamDefinition';
 
 const needsQuoting = /[",\r\n]/;
 /** Spreadsheet apps run a cell starting with one of these as a formula (CSV / formula injection). */

@@ -1,4 +1,4 @@
-import type { JsonValue, LogRow, ProviderKind } from '../providers/streamDefinition';
+import type { JsonValue, LogRow, ProviderKind } from '../protocol/streamDefinition';
 
 /** Shell placeholders for the secret; the real token is never put into a copied command. */
 const authHeaders: Readonly<Record<ProviderKind, string>> = {

@@ -1,5 +1,5 @@
 import type { ExportFormat } from '../protocol/logTable';
-import type { ColumnDef, JsonValue, LogRow } from '../providers/streamDefinition';
+import type { ColumnDef, JsonValue, LogRow } from '../protocol/streamDefinition';
 import { csvCell, csvRecord } from './csv';
 
 /** The text of an export in three parts, so a writer can stream rows one at a time with progress. */

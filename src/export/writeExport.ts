@@ -4,7 +4,7 @@ import type { WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { ExportFormat } from '../protocol/logTable';
-import type { ColumnDef, LogRow } from '../providers/streamDefinition';
+import type { ColumnDef, LogRow } from '../protocol/streamDefinition';
 import { createEncoder } from './exportEncoder';
 
 export interface ExportOptions {

@@ -1,13 +1,4 @@
-/** What went wrong, in the terms the UI needs to pick a message and an action. */
-export type ProviderErrorKind =
-  | 'auth' // 401, 403: offer to update the token
-  | 'notFound' // 404
-  | 'invalid' // 400, 422: the server's message
-  | 'rateLimited' // 429
-  | 'server' // 5xx
-  | 'network' // refused, reset, DNS, timeout
-  | 'badResponse' // not JSON, or the schema failed
-  | 'cancelled'; // the user cancelled: never shown as a failure
+import type { ProviderErrorKind } from '../protocol/providerErrorKind';
 
 /** The one error type the provider layer throws. `message` is a readable sentence, safe to show the user. */
 export class ProviderError extends Error {

@@ -5,7 +5,7 @@ import { openLink } from '../commands/openLink';
 import { openRowAsJson } from '../commands/openRowAsJson';
 import { updateToken } from '../commands/updateToken';
 import type { HostNotification, PanelIdentity, WebviewMessage } from '../protocol/logTable';
-import type { LogRow, StreamDefinition } from '../providers/streamDefinition';
+import type { LogRow, StreamDefinition } from '../protocol/streamDefinition';
 import type { LogSession } from '../query/logSession';
 import type { Services } from '../services';
 

@@ -3,7 +3,7 @@ import { providerLabels } from '../auth/account';
 import { viewIds } from '../constants';
 import type { PanelIdentity } from '../protocol/logTable';
 import { streamDefinitionsFor } from '../providers/providerRegistry';
-import type { StreamDefinition } from '../providers/streamDefinition';
+import type { StreamDefinition } from '../protocol/streamDefinition';
 import type { Services } from '../services';
 import { LogTablePanel } from './logTablePanel';
 import { OpenPanelsStore } from './openPanelsStore';

@@ -8,9 +8,8 @@
  * - notifications: host → webview.
  * Payloads are plain JSON: times are epoch ms.
  */
-import type { FilterValues, LogRow, ProviderKind, StreamDefinition } from '../providers/streamDefinition';
-import type { MeetingSession } from '../providers/connection';
-import type { ProviderErrorKind } from '../http/providerError';
+import type { FilterValues, LogRow, MeetingSession, ProviderKind, StreamDefinition } from './streamDefinition';
+import type { ProviderErrorKind } from './providerErrorKind';
 
 export type ExportFormat = 'csv' | 'json' | 'ndjson';
 export type TimeZoneMode = 'local' | 'utc';

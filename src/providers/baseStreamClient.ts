@@ -1,5 +1,5 @@
 import type { Page, PageRequest, StreamClient } from './connection';
-import type { StreamDefinition } from './streamDefinition';
+import type { StreamDefinition } from '../protocol/streamDefinition';
 import type { Logger } from '../util/logging';
 import { iteratePages, type PageSource } from './pageIterator';
 import { clampPageSize } from './rowHelpers';

@@ -1,4 +1,4 @@
-import type { FilterValues, LogRow, ProviderKind, StreamDefinition, StreamId } from './streamDefinition';
+import type { FilterValues, LogRow, MeetingSession, ProviderKind, StreamDefinition, StreamId } from '../protocol/streamDefinition';
 
 /** Everything needed to talk to one provider for one account. `secret` comes from SecretStorage, never from state. */
 export type ConnectionConfig =
@@ -55,18 +55,6 @@ export interface StreamClient {
   pages(request: PageRequest): AsyncIterable<Page>;
 }
 
-/** A recent Daily meeting session, offered by the meeting-logs session picker. */
-export interface MeetingSession {
-  /** The `mtgSessionId`. */
-  readonly id: string;
-  readonly room: string;
-  /** Epoch ms. */
-  readonly startTime: number;
-  /** Seconds. */
-  readonly duration: number;
-  readonly participants: readonly { readonly id: string; readonly name: string }[];
-  readonly ongoing: boolean;
-}
 
 export interface ProviderConnection {
   readonly provider: ProviderKind;

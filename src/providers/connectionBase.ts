@@ -1,7 +1,7 @@
 import { HttpClient } from '../http/httpClient';
 import { ProviderError } from '../http/providerError';
 import type { ConnectionOptions, ProviderConnection, StreamClient } from './connection';
-import type { ProviderKind, StreamDefinition, StreamId } from './streamDefinition';
+import type { ProviderKind, StreamDefinition, StreamId } from '../protocol/streamDefinition';
 import type { Logger } from '../util/logging';
 
 export interface HttpSetup {

@@ -1,4 +1,4 @@
-import type { EnumFilter } from './streamDefinition';
+import type { EnumFilter } from '../protocol/streamDefinition';
 
 /** Local-only filters shared by the streams that log HTTP requests (the APIs cannot filter on these). */
 export const httpMethodLocalFilter: EnumFilter = {

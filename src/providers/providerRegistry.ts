@@ -5,7 +5,7 @@ import type { ConnectionConfig, ConnectionOptions, ProviderConnection } from './
 import { DailyConnection, dailyStreams } from './daily/dailyConnection';
 import { LagoConnection, lagoStreams } from './lago/lagoConnection';
 import { SignalwireConnection, signalwireStreams } from './signalwire/signalwireConnection';
-import type { ProviderKind, StreamDefinition } from './streamDefinition';
+import type { ProviderKind, StreamDefinition } from '../protocol/streamDefinition';
 
 export type LagoRegion = 'us' | 'eu';
 

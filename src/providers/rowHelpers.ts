@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { FilterValues, JsonValue, Severity } from './streamDefinition';
+import type { FilterValues, JsonValue, Severity } from '../protocol/streamDefinition';
 
 /** Epoch ms from an ISO 8601 string; fractional seconds beyond ms (Daily sends nanoseconds) are dropped. */
 export function parseTime(text: string): number {

@@ -1,10 +1,10 @@
 import type { HostNotification, LoadActivity, PanelError, PanelStatus } from '../protocol/logTable';
 import type { Page, PageCursor, PageRequest } from '../providers/connection';
-import type { FilterValues, LogRow } from '../providers/streamDefinition';
+import type { FilterValues, LogRow } from '../protocol/streamDefinition';
 import { ProviderError } from '../http/providerError';
 import { raceAbort } from './raceAbort';
 import { RowStore } from './rowStore';
-import { isEmptyFilterValue } from '../providers/filterValues';
+import { isEmptyFilterValue } from '../protocol/filterValues';
 import { LiveTail } from './liveTail';
 import { isCancellation, toPanelError } from './toPanelError';
 

@@ -1,4 +1,4 @@
-import type { LogRow } from '../providers/streamDefinition';
+import type { LogRow } from '../protocol/streamDefinition';
 
 /**
  * The rows of one panel, newest first, unique by id and bounded by `maxRows`. When the bound bites, the oldest rows

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ProviderKind } from '../providers/streamDefinition';
+import type { ProviderKind } from '../protocol/streamDefinition';
 import { DailyFakeApi, type SampleDataOptions } from './dailyFakeApi';
 import type { FakeApi } from './fakeApi';
 import { FakeHttpServer, type RecordedRequest } from './fakeHttpServer';

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ConnectionSettings } from '../auth/account';
 import { providerKinds } from '../auth/account';
-import type { ProviderKind } from '../providers/streamDefinition';
+import type { ProviderKind } from '../protocol/streamDefinition';
 import type { FakeProviderServer } from '../sample/fakeServers';
 import { startSampleServers } from '../sample/fakeServers';
 import type { Services } from '../services';

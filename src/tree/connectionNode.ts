@@ -4,7 +4,7 @@ import { commandIds } from '../constants';
 import type { ConnectionStatus } from '../connections/connectionStatus';
 import { presentStatus } from '../connections/connectionStatus';
 import { streamDefinitionsFor } from '../providers/providerRegistry';
-import type { ProviderKind } from '../providers/streamDefinition';
+import type { ProviderKind } from '../protocol/streamDefinition';
 import { StreamNode } from './streamNode';
 import { connectionNodeId } from './treeIds';
 import type { TreeNode } from './treeNode';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { commandIds } from '../constants';
-import type { ProviderKind, StreamDefinition, StreamId } from '../providers/streamDefinition';
+import type { ProviderKind, StreamDefinition, StreamId } from '../protocol/streamDefinition';
 import { streamNodeId } from './treeIds';
 import type { TreeNode } from './treeNode';
 

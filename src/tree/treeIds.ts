@@ -1,4 +1,4 @@
-import type { ProviderKind, StreamId } from '../providers/streamDefinition';
+import type { ProviderKind, StreamId } from '../protocol/streamDefinition';
 
 /** Stable hierarchical tree ids: they keep expansion state across refreshes and let `reveal` find nodes. */
 export function accountNodeId(accountId: string): string {

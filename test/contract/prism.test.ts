@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { ProviderError } from '../../src/http/providerError';
 import type { PageRequest, ProviderConnection } from '../../src/providers/connection';
 import { createProviderConnection } from '../../src/providers/providerRegistry';
-import type { FilterValues, StreamId } from '../../src/providers/streamDefinition';
+import type { FilterValues, StreamId } from '../../src/protocol/streamDefinition';
 import type { Logger } from '../../src/util/logging';
 import { startPrism, type PrismMock } from './prismProcess';
 import { writeSpecCopies } from './specCopies';

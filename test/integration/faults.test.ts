@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ApiLogsApi } from '../../src/extension';
 import { providerLabels } from '../../src/providers/providerRegistry';
-import type { ProviderKind } from '../../src/providers/streamDefinition';
+import type { ProviderKind } from '../../src/protocol/streamDefinition';
 import { startFakeServer, type Fault, type FaultOptions } from '../../src/sample/fakeServers';
 import { activateApi, ourExtension } from './support/extensionApi';
 import {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import * as vscode from 'vscode';
 import type { ApiLogsApi } from '../../src/extension';
-import type { ProviderKind } from '../../src/providers/streamDefinition';
+import type { ProviderKind } from '../../src/protocol/streamDefinition';
 import type { SampleServers } from '../../src/sample/fakeServers';
 import { activateApi } from './support/extensionApi';
 import { removeAllAccounts, secretOf, treeChildren, labelOf } from './support/testAccounts';

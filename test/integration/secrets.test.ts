@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ApiLogsApi } from '../../src/extension';
 import { writeExport } from '../../src/export/writeExport';
-import type { ProviderKind } from '../../src/providers/streamDefinition';
+import type { ProviderKind } from '../../src/protocol/streamDefinition';
 import { startFakeServer, type FakeProviderServer } from '../../src/sample/fakeServers';
 import { activateApi } from './support/extensionApi';
 import { accountAnswers, addProviderAccount, openWatchedPanel, until, type WatchedPanel } from './support/providerPanels';

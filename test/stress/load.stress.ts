@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { ProviderKind } from '../../src/providers/streamDefinition';
+import type { ProviderKind } from '../../src/protocol/streamDefinition';
 import { describeRun, rowProblems, runLoad, type LoadRunResult } from '../unit/hardening/loadRun';
 
 /**

@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { installExtension, makeTempDirs, repoRoot, startCodeServer, writeUserSettings, type RunningCodeServer } from '../codeServer/codeServer';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { startFakeServer, type FakeProviderServer } from '../../src/sample/fakeServers';
-import type { ProviderKind } from '../../src/providers/streamDefinition';
+import type { ProviderKind } from '../../src/protocol/streamDefinition';
 import { browserStores, diskFiles, placesContaining } from './secretStores';
 import { answerQuickInput, childTreeRow, expandTreeRow, gridRows, openWorkbench, runCommand, selectors, treeRow, visibleWebview, waitUntil } from './workbench';
 

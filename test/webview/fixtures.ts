@@ -1,5 +1,5 @@
 import type { HostNotification, PanelStatus } from '../../src/protocol/logTable';
-import type { LogRow, Severity, StreamDefinition } from '../../src/providers/streamDefinition';
+import type { LogRow, Severity, StreamDefinition } from '../../src/protocol/streamDefinition';
 
 /** Shaped like the Daily API logs definition (request/response arrive as JSON strings). */
 export const apiDefinition: StreamDefinition = {

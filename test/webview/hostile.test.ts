@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { LogRow } from '../../src/providers/streamDefinition';
+import type { LogRow } from '../../src/protocol/streamDefinition';
 import { apiDefinition, apiRows, init, snapshot, status } from './fixtures';
 import { type PanelPage, usePanelPages } from './harness';
 

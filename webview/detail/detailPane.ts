@@ -1,5 +1,5 @@
 import type { TimeZoneMode } from '../../src/protocol/logTable';
-import type { DetailSection, JsonValue, LogRow, StreamDefinition } from '../../src/providers/streamDefinition';
+import type { DetailSection, JsonValue, LogRow, StreamDefinition } from '../../src/protocol/streamDefinition';
 import { button } from '../controls/toolkit';
 import { formatTime } from '../format/formatTime';
 import { parseJsonText, renderJson, showAll } from './jsonView';

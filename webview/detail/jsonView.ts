@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../src/providers/streamDefinition';
+import type { JsonValue } from '../../src/protocol/streamDefinition';
 import { appendLinkified } from './linkify';
 
 /** Strings longer than this are cut in the pretty view, with a button that shows the whole string. */

@@ -1,8 +1,8 @@
 import type { TimeZoneMode } from '../../src/protocol/logTable';
-import type { MeetingSession } from '../../src/providers/connection';
-import type { FilterDef, FilterValues } from '../../src/providers/streamDefinition';
+import type { MeetingSession } from '../../src/protocol/streamDefinition';
+import type { FilterDef, FilterValues } from '../../src/protocol/streamDefinition';
 import { button } from '../controls/toolkit';
-import { isEmptyFilterValue, missingRequiredFilters, requiredGroup } from '../../src/providers/filterValues';
+import { isEmptyFilterValue, missingRequiredFilters, requiredGroup } from '../../src/protocol/filterValues';
 import { filterControl, type ControlContext, type FilterValue } from './filterControls';
 import { sessionPicker } from './sessionPicker';
 

@@ -1,5 +1,5 @@
 import type { TimeZoneMode } from '../../src/protocol/logTable';
-import type { EnumFilter, FilterDef, FilterValues, TextFilter } from '../../src/providers/streamDefinition';
+import type { EnumFilter, FilterDef, FilterValues, TextFilter } from '../../src/protocol/streamDefinition';
 import { checkbox, dropdown, textField } from '../controls/toolkit';
 import { parseLocalDateTime, toLocalDateTimeInput } from '../format/formatTime';
 

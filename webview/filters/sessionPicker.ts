@@ -1,5 +1,5 @@
-import type { MeetingSession } from '../../src/providers/connection';
-import type { SessionFilter } from '../../src/providers/streamDefinition';
+import type { MeetingSession } from '../../src/protocol/streamDefinition';
+import type { SessionFilter } from '../../src/protocol/streamDefinition';
 import { button, dropdown, setOptions, textField, type DropdownElement, type OptionSpec } from '../controls/toolkit';
 import { formatTime } from '../format/formatTime';
 import type { ControlContext, FilterValue } from './filterControls';

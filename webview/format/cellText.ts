@@ -1,5 +1,5 @@
 import type { TimeZoneMode } from '../../src/protocol/logTable';
-import type { ColumnDef, JsonValue, LogRow } from '../../src/providers/streamDefinition';
+import type { ColumnDef, JsonValue, LogRow } from '../../src/protocol/streamDefinition';
 import { formatTime } from './formatTime';
 import { toNumber } from '../model/sortKeys';
 

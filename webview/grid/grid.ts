@@ -1,5 +1,5 @@
 import type { TimeZoneMode } from '../../src/protocol/logTable';
-import type { ColumnDef, LogRow } from '../../src/providers/streamDefinition';
+import type { ColumnDef, LogRow } from '../../src/protocol/streamDefinition';
 import { cellText, toneOf } from '../format/cellText';
 import { formatRelative, formatTime } from '../format/formatTime';
 import { toNumber } from '../model/sortKeys';

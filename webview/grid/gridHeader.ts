@@ -1,4 +1,4 @@
-import type { ColumnDef } from '../../src/providers/streamDefinition';
+import type { ColumnDef } from '../../src/protocol/streamDefinition';
 import type { SortIntent } from '../state';
 
 export interface HeaderCallbacks {

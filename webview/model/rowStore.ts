@@ -1,4 +1,4 @@
-import type { JsonValue, LogRow } from '../../src/providers/streamDefinition';
+import type { JsonValue, LogRow } from '../../src/protocol/streamDefinition';
 
 /**
  * The rows the host sent, in the host's order (newest first), plus a lowercase search text per row built lazily

@@ -1,4 +1,4 @@
-import type { ColumnDef, Severity } from '../../src/providers/streamDefinition';
+import type { ColumnDef, Severity } from '../../src/protocol/streamDefinition';
 import type { RowStore } from './rowStore';
 import { radixOrder } from './radixOrder';
 import { sortKeys } from './sortKeys';

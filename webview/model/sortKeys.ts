@@ -1,4 +1,4 @@
-import type { ColumnDef, ColumnType, JsonValue, LogRow } from '../../src/providers/streamDefinition';
+import type { ColumnDef, ColumnType, JsonValue, LogRow } from '../../src/protocol/streamDefinition';
 
 const numericTypes: ReadonlySet<ColumnType> = new Set(['time', 'number', 'httpStatus', 'money', 'duration']);
 

@@ -1,4 +1,4 @@
-import type { ColumnDef } from '../../src/providers/streamDefinition';
+import type { ColumnDef } from '../../src/protocol/streamDefinition';
 import { columnTracks } from '../grid/columnTracks';
 import type { SortIntent, UiIntent } from '../state';
 

@@ -1,5 +1,5 @@
-import type { FilterDef, FilterValues } from '../../src/providers/streamDefinition';
-import { isEmptyFilterValue, missingRequiredFilters } from '../../src/providers/filterValues';
+import type { FilterDef, FilterValues } from '../../src/protocol/streamDefinition';
+import { isEmptyFilterValue, missingRequiredFilters } from '../../src/protocol/filterValues';
 import { button } from '../controls/toolkit';
 
 export interface EmptyActions {

@@ -1,5 +1,5 @@
 import type { ExportFormat, TimeZoneMode } from '../../src/protocol/logTable';
-import type { ColumnDef, Severity } from '../../src/providers/streamDefinition';
+import type { ColumnDef, Severity } from '../../src/protocol/streamDefinition';
 import { button, checkbox, textField, type CheckboxElement, type TextFieldElement } from '../controls/toolkit';
 import { popupMenu, type MenuItem } from './popupMenu';
 

@@ -5,7 +5,7 @@ import { BaseStreamClient } from '../baseStreamClient';
 import type { Page, PageRequest } from '../connection';
 import { matchesOneOf, matchesStatusClass } from '../httpFilters';
 import { listValue, textValue } from '../rowHelpers';
-import type { FilterValues, LogRow, StreamDefinition } from '../streamDefinition';
+import type { FilterValues, LogRow, StreamDefinition } from '../../protocol/streamDefinition';
 import { adaptDailyError } from './dailyErrors';
 import { mapDailyApiLog } from './dailyMappers';
 import { dailyApiLogListSchema, dailyWrappedApiLogsSchema, isWrappedDailyPage } from './dailySchemas';

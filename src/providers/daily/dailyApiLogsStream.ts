@@ -1,4 +1,4 @@
-import type { ColumnDef, DetailSection, StreamDefinition } from '../streamDefinition';
+import type { ColumnDef, DetailSection, StreamDefinition } from '../../protocol/streamDefinition';
 import { httpMethodLocalFilter, statusClassLocalFilter } from '../httpFilters';
 
 /** Columns shared by Daily's API and webhook logs (same endpoint, different `source`). */

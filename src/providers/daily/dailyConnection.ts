@@ -1,6 +1,7 @@
-import type { ConnectionOptions, MeetingSession, StreamClient } from '../connection';
+import type { ConnectionOptions, StreamClient } from '../connection';
+import type { MeetingSession } from '../../protocol/streamDefinition';
 import { ConnectionBase, createHttpClient } from '../connectionBase';
-import type { StreamDefinition } from '../streamDefinition';
+import type { StreamDefinition } from '../../protocol/streamDefinition';
 import type { Logger } from '../../util/logging';
 import { DailyApiLogsClient } from './dailyApiLogsClient';
 import { dailyApiLogsStream } from './dailyApiLogsStream';

@@ -1,5 +1,5 @@
-import type { MeetingSession } from '../connection';
-import type { JsonValue, LogRow, Severity } from '../streamDefinition';
+import type { MeetingSession } from '../../protocol/streamDefinition';
+import type { JsonValue, LogRow, Severity } from '../../protocol/streamDefinition';
 import { bodyText, severityForHttpStatus } from '../rowHelpers';
 import type { DailyApiLog, DailyMeetingLog, DailyMeetingsPage } from './dailySchemas';
 

@@ -5,7 +5,7 @@ import type { Logger } from '../../util/logging';
 import { BaseStreamClient } from '../baseStreamClient';
 import type { Page, PageRequest } from '../connection';
 import { booleanValue, numberValue, textValue } from '../rowHelpers';
-import type { LogRow, StreamDefinition } from '../streamDefinition';
+import type { LogRow, StreamDefinition } from '../../protocol/streamDefinition';
 import { adaptDailyError } from './dailyErrors';
 import { mapDailyMeetingLog, mapDailyMetric } from './dailyMappers';
 import { dailyMeetingLogsPageSchema } from './dailySchemas';

@@ -1,4 +1,4 @@
-import type { StreamDefinition } from '../streamDefinition';
+import type { StreamDefinition } from '../../protocol/streamDefinition';
 
 /**
  * Daily meeting (client) logs: `GET /logs`, paged by `offset` + `limit`. One of `mtgSessionId` / `userSessionId`

@@ -1,6 +1,6 @@
 import type { HttpClient } from '../../http/httpClient';
 import { parseWithSchema } from '../../http/parseWithSchema';
-import type { MeetingSession } from '../connection';
+import type { MeetingSession } from '../../protocol/streamDefinition';
 import { adaptDailyError } from './dailyErrors';
 import { mapDailyMeetings } from './dailyMappers';
 import { dailyMeetingsPageSchema } from './dailySchemas';

@@ -1,4 +1,4 @@
-import type { StreamDefinition } from '../streamDefinition';
+import type { StreamDefinition } from '../../protocol/streamDefinition';
 import { statusClassLocalFilter } from '../httpFilters';
 import { dailyRequestLogColumns, dailyRequestLogDetails } from './dailyApiLogsStream';
 

@@ -1,4 +1,4 @@
-import type { StreamDefinition } from '../streamDefinition';
+import type { StreamDefinition } from '../../protocol/streamDefinition';
 
 /**
  * Lago API logs: `GET /api_logs`, paged by `page` + `per_page` with `meta.next_page`. Lago only logs POST, PUT and

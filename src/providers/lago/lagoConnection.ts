@@ -1,6 +1,6 @@
 import type { ConnectionOptions, StreamClient } from '../connection';
 import { ConnectionBase, createHttpClient } from '../connectionBase';
-import type { StreamDefinition } from '../streamDefinition';
+import type { StreamDefinition } from '../../protocol/streamDefinition';
 import type { Logger } from '../../util/logging';
 import { LagoApiLogsClient } from './lagoApiLogsClient';
 import { lagoApiLogsStream } from './lagoApiLogsStream';

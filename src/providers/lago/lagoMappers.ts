@@ -1,4 +1,4 @@
-import type { LogRow } from '../streamDefinition';
+import type { LogRow } from '../../protocol/streamDefinition';
 import { bodyText, severityForHttpStatus } from '../rowHelpers';
 import type { LagoApiLog } from './lagoSchemas';
 

@@ -1,7 +1,7 @@
 import { isProviderError } from '../../http/providerError';
 import type { ConnectionOptions, StreamClient } from '../connection';
 import { ConnectionBase, createHttpClient } from '../connectionBase';
-import type { StreamDefinition } from '../streamDefinition';
+import type { StreamDefinition } from '../../protocol/streamDefinition';
 import type { Logger } from '../../util/logging';
 import { SignalwireLogsClient } from './signalwireLogsClient';
 import { signalwireVideoLogsStream } from './signalwireVideoLogsStream';

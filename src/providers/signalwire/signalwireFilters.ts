@@ -1,4 +1,4 @@
-import type { FilterDef } from '../streamDefinition';
+import type { FilterDef } from '../../protocol/streamDefinition';
 
 /** The server-side filters both SignalWire log endpoints share. */
 export const signalwireDateFilters: readonly FilterDef[] = [

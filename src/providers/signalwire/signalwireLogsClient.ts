@@ -7,7 +7,7 @@ import { BaseStreamClient } from '../baseStreamClient';
 import type { Page, PageRequest } from '../connection';
 import { matchesOneOf } from '../httpFilters';
 import { booleanValue, listValue, textValue } from '../rowHelpers';
-import type { FilterValues, LogRow, StreamDefinition } from '../streamDefinition';
+import type { FilterValues, LogRow, StreamDefinition } from '../../protocol/streamDefinition';
 import { mapSignalwireVideoLog, mapSignalwireVoiceLog } from './signalwireMappers';
 import { signalwireVideoLogsPageSchema, signalwireVoiceLogsPageSchema } from './signalwireSchemas';
 

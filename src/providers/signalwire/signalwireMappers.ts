@@ -1,4 +1,4 @@
-import type { JsonValue, LogRow, Severity } from '../streamDefinition';
+import type { JsonValue, LogRow, Severity } from '../../protocol/streamDefinition';
 import type { SignalwireVideoLog, SignalwireVoiceLog } from './signalwireSchemas';
 
 type ChargeDetails = SignalwireVideoLog['charge_details'];

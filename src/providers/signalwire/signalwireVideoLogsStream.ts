@@ -1,4 +1,4 @@
-import type { StreamDefinition } from '../streamDefinition';
+import type { StreamDefinition } from '../../protocol/streamDefinition';
 import { signalwireDateFilters } from './signalwireFilters';
 
 /** SignalWire video logs: `GET /api/video/logs`, paged by following `links.next`; needs the Video token scope. */

@@ -1,4 +1,4 @@
-import type { StreamDefinition } from '../streamDefinition';
+import type { StreamDefinition } from '../../protocol/streamDefinition';
 import { signalwireDateFilters } from './signalwireFilters';
 
 const option = (value: string) => ({ value, label: value });

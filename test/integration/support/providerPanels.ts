@@ -4,7 +4,7 @@ import type { Account } from '../../../src/auth/account';
 import type { ApiLogsApi } from '../../../src/extension';
 import type { LogTablePanel } from '../../../src/panel/logTablePanel';
 import type { PanelIdentity } from '../../../src/protocol/logTable';
-import type { ProviderKind, StreamId } from '../../../src/providers/streamDefinition';
+import type { ProviderKind, StreamId } from '../../../src/protocol/streamDefinition';
 import type { SessionEvent } from '../../../src/query/logSession';
 import type { FakeProviderServer } from '../../../src/sample/fakeServers';
 import type { Answers } from './scriptedPrompter';

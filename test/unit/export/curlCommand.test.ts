@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { curlForRow, resolveRequestUrl, shellQuote } from '../../../src/export/curlCommand';
-import type { LogRow } from '../../../src/providers/streamDefinition';
+import type { LogRow } from '../../../src/protocol/streamDefinition';
 
 function row(fields: LogRow['fields']): LogRow {
   return { id: '1', time: 0, severity: 'info', fields };

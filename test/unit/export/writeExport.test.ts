@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvFieldKeys, encodeAll } from '../../../src/export/exportEncoder';
 import { writeExport } from '../../../src/export/writeExport';
-import type { ColumnDef, LogRow } from '../../../src/providers/streamDefinition';
+import type { ColumnDef, LogRow } from '../../../src/protocol/streamDefinition';
 
 const columns: ColumnDef[] = [
   { key: 'createdAt', title: 'Time', type: 'time' },

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { FilterValues, StreamId } from '../../../src/providers/streamDefinition';
+import type { FilterValues, StreamId } from '../../../src/protocol/streamDefinition';
 
 /** Values a broken or hostile server could put in any field: plausible ones and nasty ones, mixed. */
 export const fieldValue: fc.Arbitrary<unknown> = fc.oneof(

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { ProviderError } from '../../../src/http/providerError';
 import type { Page, PageRequest } from '../../../src/providers/connection';
 import { iteratePages, type PageSource } from '../../../src/providers/pageIterator';
-import type { LogRow } from '../../../src/providers/streamDefinition';
+import type { LogRow } from '../../../src/protocol/streamDefinition';
 import { LogSession } from '../../../src/query/logSession';
 import type { FuzzTarget } from './fuzzProperties';
 import { silent } from './fuzzProperties';

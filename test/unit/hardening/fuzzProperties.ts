@@ -7,7 +7,7 @@ import { parsePanelIdentity, parseWebviewMessage } from '../../../src/protocol/l
 import type { PageRequest } from '../../../src/providers/connection';
 import type { PageSource } from '../../../src/providers/pageIterator';
 import { createProviderConnection } from '../../../src/providers/providerRegistry';
-import type { ProviderKind, StreamDefinition, StreamId } from '../../../src/providers/streamDefinition';
+import type { ProviderKind, StreamDefinition, StreamId } from '../../../src/protocol/streamDefinition';
 import type { Logger } from '../../../src/util/logging';
 import { cursorValue, filterValues, streamBodies } from './fuzzArbitraries';
 

@@ -1,6 +1,6 @@
 import type { ProviderConnection } from '../../../src/providers/connection';
 import { createProviderConnection } from '../../../src/providers/providerRegistry';
-import type { ProviderKind, StreamId } from '../../../src/providers/streamDefinition';
+import type { ProviderKind, StreamId } from '../../../src/protocol/streamDefinition';
 import { LogSession } from '../../../src/query/logSession';
 import { generateDailyApiLogs } from '../../../src/sample/dailyApiLogData';
 import { startFakeServer, type FakeProviderServer } from '../../../src/sample/fakeServers';

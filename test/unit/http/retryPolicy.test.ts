@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { ProviderError, type ProviderErrorKind } from '../../../src/http/providerError';
+import { ProviderError } from '../../../src/http/providerError';
+import type { ProviderErrorKind } from '../../../src/protocol/providerErrorKind';
 import { retryDelayMs, sleep, type RetryPolicy } from '../../../src/http/retryPolicy';
 
 describe('retryDelayMs', () => {

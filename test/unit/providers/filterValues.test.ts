@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isEmptyFilterValue, missingRequiredFilters, requiredGroup } from '../../../src/providers/filterValues';
+import { isEmptyFilterValue, missingRequiredFilters, requiredGroup } from '../../../src/protocol/filterValues';
 import { dailyMeetingLogsStream } from '../../../src/providers/daily/dailyMeetingLogsStream';
 
 describe('filter values', () => {

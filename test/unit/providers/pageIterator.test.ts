@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Page, PageRequest } from '../../../src/providers/connection';
 import { iteratePages, type PageSource } from '../../../src/providers/pageIterator';
-import type { LogRow } from '../../../src/providers/streamDefinition';
+import type { LogRow } from '../../../src/protocol/streamDefinition';
 import { MemoryLogger } from './clientTestSupport';
 
 const row = (id: string): LogRow => ({ id, time: 0, severity: 'info', fields: {} });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { streamDefinitionsFor } from '../../../src/providers/providerRegistry';
-import type { StreamDefinition } from '../../../src/providers/streamDefinition';
+import type { StreamDefinition } from '../../../src/protocol/streamDefinition';
 import { startSampleServers, type SampleServers } from '../../../src/sample/fakeServers';
 import { connect } from './clientTestSupport';
 

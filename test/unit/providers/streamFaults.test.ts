@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import type { ProviderErrorKind } from '../../../src/http/providerError';
+import type { ProviderErrorKind } from '../../../src/protocol/providerErrorKind';
 import type { ProviderConnection } from '../../../src/providers/connection';
 import { streamDefinitionsFor } from '../../../src/providers/providerRegistry';
-import type { FilterValues, StreamId } from '../../../src/providers/streamDefinition';
+import type { FilterValues, StreamId } from '../../../src/protocol/streamDefinition';
 import { startSampleServers, type Fault, type SampleServers } from '../../../src/sample/fakeServers';
 import { connect, providerErrorOf } from './clientTestSupport';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ProviderError } from '../../../src/http/providerError';
 import type { Page, PageRequest } from '../../../src/providers/connection';
-import type { LogRow } from '../../../src/providers/streamDefinition';
+import type { LogRow } from '../../../src/protocol/streamDefinition';
 import type { FetchPage, SessionEvent } from '../../../src/query/logSession';
 import { LogSession } from '../../../src/query/logSession';
 

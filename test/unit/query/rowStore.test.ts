@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { LogRow } from '../../../src/providers/streamDefinition';
+import type { LogRow } from '../../../src/protocol/streamDefinition';
 import { RowStore } from '../../../src/query/rowStore';
 
 const row = (id: string): LogRow => ({ id, time: 0, severity: 'info', fields: {} });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import type { ColumnDef, LogRow, Severity } from '../../../src/providers/streamDefinition';
+import type { ColumnDef, LogRow, Severity } from '../../../src/protocol/streamDefinition';
 import { radixOrder } from '../../../webview/model/radixOrder';
 import { RowStore } from '../../../webview/model/rowStore';
 import { RowView } from '../../../webview/model/rowView';

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { MeetingSession, ProviderConnection } from '../../../../src/providers/connection';
+import type { ProviderConnection } from '../../../../src/providers/connection';
+import type { MeetingSession } from '../../../../src/protocol/streamDefinition';
 import { startFakeServer, type FakeProviderServer } from '../../../../src/sample/fakeServers';
 import { connect, providerErrorOf } from '../clientTestSupport';
 

@@ -124,3 +124,16 @@ export interface LogRow {
   /** Every field of the record, columns and details included, by key. */
   readonly fields: Readonly<Record<string, JsonValue>>;
 }
+
+/** A recent Daily meeting session, offered by the meeting-logs session picker. */
+export interface MeetingSession {
+  /** The `mtgSessionId`. */
+  readonly id: string;
+  readonly room: string;
+  /** Epoch ms. */
+  readonly startTime: number;
+  /** Seconds. */
+  readonly duration: number;
+  readonly participants: readonly { readonly id: string; readonly name: string }[];
+  readonly ongoing: boolean;
+}
