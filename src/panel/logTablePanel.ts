@@ -97,6 +97,12 @@ export class LogTablePanel implements vscode.Disposable {
     this.webviewPanel.reveal();
   }
 
+  /** Replaces the panel's query (opened again from a CodeLens, a related row or a view): the page applies it. */
+  applyQuery(query: string): void {
+    this.changeIdentity({ query });
+    this.post({ type: 'setQuery', query });
+  }
+
   /** Entry point for everything the webview sends; invalid or unknown messages are logged and dropped. */
   handleMessage(raw: unknown): void {
     const parsed = parseWebviewMessage(raw);
@@ -134,8 +140,7 @@ export class LogTablePanel implements vscode.Disposable {
       case 'ready':
         return this.sendSnapshot();
       case 'setFilters':
-        this.identityValue = { ...this.identityValue, filters: message.filters };
-        this.identityChanged.fire(this.identityValue);
+        this.changeIdentity({ filters: message.filters });
         return this.session.setFilters(message.filters);
       case 'loadOlder':
         return this.session.loadOlder();
@@ -149,6 +154,8 @@ export class LogTablePanel implements vscode.Disposable {
         return this.session.setLiveTail(message.enabled);
       case 'setTailPaused':
         return this.session.setTailPaused(message.paused);
+      case 'queryChanged':
+        return this.changeIdentity({ query: message.query, timeRange: message.timeRange });
       default:
         return runPanelAction(message, {
           services: this.services,
@@ -158,6 +165,11 @@ export class LogTablePanel implements vscode.Disposable {
           reply: (notification) => this.post(notification),
         });
     }
+  }
+
+  private changeIdentity(patch: Partial<Pick<PanelIdentity, 'filters' | 'query' | 'timeRange'>>): void {
+    this.identityValue = { ...this.identityValue, ...patch };
+    this.identityChanged.fire(this.identityValue);
   }
 
   private configureWebview(): void {
@@ -189,6 +201,8 @@ export class LogTablePanel implements vscode.Disposable {
       filters: this.identityValue.filters,
       settings: this.panelSettings(),
       identity: this.identityValue,
+      query: this.identityValue.query,
+      timeRange: this.identityValue.timeRange,
     });
     const rows = this.session.rows;
     this.post({ type: 'rows', mode: 'replace', rows: rows.slice(0, snapshotChunkRows) });

@@ -44,11 +44,12 @@ export class PanelManager implements vscode.Disposable {
     return [...this.panels.values()];
   }
 
-  /** Reveals the stream's panel, or opens a new one beside the editors. */
+  /** Reveals the stream's panel, or opens a new one beside the editors; a `query` given replaces the open panel's. */
   createOrShow(identity: PanelIdentity): LogTablePanel {
     const existing = this.get(identity);
     if (existing) {
       existing.reveal();
+      if (identity.query !== undefined) existing.applyQuery(identity.query);
       return existing;
     }
     const definition = this.definitionOf(identity);

@@ -10,6 +10,7 @@
  */
 import type { FilterValues, LogRow, MeetingSession, ProviderKind, StreamDefinition } from './streamDefinition';
 import type { ProviderErrorKind } from './providerErrorKind';
+import type { TimeRange } from './timeRange';
 
 export type ExportFormat = 'csv' | 'json' | 'ndjson';
 export type TimeZoneMode = 'local' | 'utc';
@@ -46,7 +47,9 @@ export type WebviewCommand =
   /** The auth-error banner's action: re-enter the connection's token. */
   | { readonly type: 'updateToken' }
   /** Switch local/UTC display (persisted to the `apiLogs.timeZone` setting). */
-  | { readonly type: 'setTimeZone'; readonly timeZone: TimeZoneMode };
+  | { readonly type: 'setTimeZone'; readonly timeZone: TimeZoneMode }
+  /** The applied query or time range changed, so the identity a reload or a saved view restores is current. */
+  | { readonly type: 'queryChanged'; readonly query: string; readonly timeRange?: TimeRange };
 
 // ---- webview → host requests -------------------------------------------------------------------------------
 
@@ -104,7 +107,12 @@ export type HostNotification =
       readonly settings: PanelSettings;
       /** Who this panel is, so the webview can persist it with `setState` for the panel serializer. */
       readonly identity?: PanelIdentity;
+      /** The query to apply (the panel was restored, or opened from a view, a CodeLens or a related row). */
+      readonly query?: string;
+      readonly timeRange?: TimeRange;
     }
+  /** Replace the panel's query (the user asked for it from outside the panel: CodeLens, Find Related, …). */
+  | { readonly type: 'setQuery'; readonly query: string }
   /** `replace`: a new result set; `append`: older rows at the end; `prepend`: live-tail rows at the top. */
   | { readonly type: 'rows'; readonly mode: 'replace' | 'append' | 'prepend'; readonly rows: readonly LogRow[] }
   /** The oldest `count` rows were dropped from the end to respect `apiLogs.maxRows`. */
@@ -121,4 +129,7 @@ export interface PanelIdentity {
   readonly provider: ProviderKind;
   readonly streamId: StreamDefinition['id'];
   readonly filters: FilterValues;
+  /** The query language text applied in the panel (issue #10); absent or empty: none. */
+  readonly query?: string;
+  readonly timeRange?: TimeRange;
 }

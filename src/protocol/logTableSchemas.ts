@@ -25,6 +25,14 @@ export const filterValuesSchema = z
 
 const rowIdSchema = z.string().min(1).max(maxIdLength);
 
+const maxQueryLength = 10_000;
+const epochMsSchema = z.number().finite().min(0).max(8.64e15);
+
+export const timeRangeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('relative'), preset: z.enum(['15m', '1h', '24h', '7d']) }),
+  z.strictObject({ kind: z.literal('absolute'), from: epochMsSchema.optional(), to: epochMsSchema.optional() }),
+]);
+
 const commandSchemas = [
   z.strictObject({ type: z.literal('ready') }),
   z.strictObject({ type: z.literal('setFilters'), filters: filterValuesSchema }),
@@ -46,6 +54,11 @@ const commandSchemas = [
   z.strictObject({ type: z.literal('openLink'), url: z.string().min(1).max(8_192) }),
   z.strictObject({ type: z.literal('updateToken') }),
   z.strictObject({ type: z.literal('setTimeZone'), timeZone: z.enum(['local', 'utc']) }),
+  z.strictObject({
+    type: z.literal('queryChanged'),
+    query: z.string().max(maxQueryLength),
+    timeRange: timeRangeSchema.optional(),
+  }),
   z.strictObject({ type: z.literal('listMeetingSessions'), id: z.int().nonnegative() }),
 ] as const;
 
@@ -71,6 +84,8 @@ export const panelIdentitySchema = z.object({
   provider: z.enum(['daily', 'lago', 'signalwire']),
   streamId: z.enum(['daily.api', 'daily.webhook', 'daily.meeting', 'lago.api', 'signalwire.video', 'signalwire.voice']),
   filters: filterValuesSchema,
+  query: z.string().max(maxQueryLength).optional(),
+  timeRange: timeRangeSchema.optional(),
 });
 
 /** The serializer's saved state; anything unreadable (an older version, a corrupt state) restores as nothing. */

@@ -23,6 +23,9 @@ describe('logTableSchemas', () => {
       { type: 'updateToken' },
       { type: 'setTimeZone', timeZone: 'utc' },
       { type: 'listMeetingSessions', id: 3 },
+      { type: 'queryChanged', query: 'status:>=400 -ip:10.0.*' },
+      { type: 'queryChanged', query: '', timeRange: { kind: 'relative', preset: '1h' } },
+      { type: 'queryChanged', query: 'x', timeRange: { kind: 'absolute', from: 1_700_000_000_000 } },
     ];
 
     for (const message of valid) {
@@ -46,6 +49,8 @@ describe('logTableSchemas', () => {
       ['an infinite number', { type: 'setFilters', filters: { startTime: Infinity } }],
       ['a fractional request id', { type: 'listMeetingSessions', id: 1.5 }],
       ['an oversized URL', { type: 'openLink', url: `https://x/${'a'.repeat(9000)}` }],
+      ['an unknown time preset', { type: 'queryChanged', query: '', timeRange: { kind: 'relative', preset: '2y' } }],
+      ['an oversized query', { type: 'queryChanged', query: 'a'.repeat(10_001) }],
       ['too many filters', { type: 'setFilters', filters: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, 'v'])) }],
     ];
 
@@ -74,6 +79,13 @@ describe('logTableSchemas', () => {
       });
       assert.ok(result.ok);
       assert.deepEqual(result.value, { accountId: 'acc-1', provider: 'daily', streamId: 'daily.api', filters: { url: '/rooms' } });
+    });
+
+    it('keeps the query and time range a reload restores', () => {
+      const saved = { accountId: 'a', provider: 'lago', streamId: 'lago.api', filters: {}, query: 'status:4xx', timeRange: { kind: 'relative', preset: '24h' } };
+      const result = parsePanelIdentity(saved);
+      assert.ok(result.ok);
+      assert.deepEqual(result.value, saved);
     });
 
     it('rejects a stream of another provider, unknown streams and missing state', () => {

@@ -1,0 +1,45 @@
+/**
+ * Builds query text that other features (facets, brushing, CodeLens, Find Related) add to a panel's query, so the
+ * user sees and can edit every term. The syntax is the query language's (issue #10): `field:value`, `-field:value`.
+ */
+
+/** Characters that end a bare word in the query language, so a value holding one must be quoted. */
+const needsQuotes = /[\s"():\\]|^$|^-|^OR$|^AND$|^NOT$/i;
+
+/** A value as the query language reads it back: bare when safe, otherwise a double-quoted string with escapes. */
+export function quoteValue(value: string): string {
+  return needsQuotes.test(value) ? `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"` : value;
+}
+
+/** One `field:value` term (or `-field:value` with `negate`). */
+export function termText(field: string, value: string, options: { readonly negate?: boolean } = {}): string {
+  return `${options.negate ? '-' : ''}${field}:${quoteValue(value)}`;
+}
+
+/**
+ * `query AND term`. A query with a top-level `OR` is wrapped in parentheses first, so the new term narrows the
+ * whole query instead of only its last alternative. A term already present is not added twice.
+ */
+export function withTerm(query: string, term: string): string {
+  const trimmed = query.trim();
+  if (trimmed === '') return term;
+  if (` ${trimmed} `.includes(` ${term} `)) return trimmed;
+  const base = hasTopLevelOr(trimmed) ? `(${trimmed})` : trimmed;
+  return `${base} ${term}`;
+}
+
+function hasTopLevelOr(query: string): boolean {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < query.length; i++) {
+    const c = query[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && /^\sOR\s/.test(query.slice(i, i + 4))) return true;
+  }
+  return false;
+}
