@@ -12,6 +12,15 @@ export const commandIds = {
   showLogs: 'apiLogs.showLogs',
   trySampleData: 'apiLogs.trySampleData',
   removeSampleData: 'apiLogs.removeSampleData',
+  openView: 'apiLogs.openView',
+  saveView: 'apiLogs.saveView',
+  saveViewAs: 'apiLogs.saveViewAs',
+  renameView: 'apiLogs.renameView',
+  duplicateView: 'apiLogs.duplicateView',
+  deleteView: 'apiLogs.deleteView',
+  saveViewToWorkspace: 'apiLogs.saveViewToWorkspace',
+  exportViews: 'apiLogs.exportViews',
+  importViews: 'apiLogs.importViews',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];
@@ -34,6 +43,7 @@ export const contextKeys = {
 
 export const stateKeys = {
   accounts: 'apiLogs.accounts',
+  savedViews: 'apiLogs.savedViews',
 } as const;
 
 export const settingKeys = {

@@ -7,6 +7,8 @@ import type { Prompter } from './ui/prompter';
 import { VsCodePrompter } from './ui/prompter';
 import { OutputChannelLogger } from './util/outputChannelLogger';
 import { Settings } from './util/settings';
+import { SavedViewStore } from './views/savedViewStore';
+import { WorkspaceViews } from './views/workspaceViews';
 
 /** The composition root: every long-lived service, built once in `activate` and passed to whoever needs it. */
 export interface Services {
@@ -16,6 +18,10 @@ export interface Services {
   readonly accounts: AccountStore;
   readonly tokens: TokenStore;
   readonly connections: ConnectionRegistry;
+  /** Views saved in this VS Code, per account. */
+  readonly views: SavedViewStore;
+  /** Views shared in the workspace's `.vscode/api-logs.json`. */
+  readonly workspaceViews: WorkspaceViews;
   /** Replaceable so integration tests can answer prompts; the VS Code UI otherwise. */
   prompter: Prompter;
 }
@@ -27,6 +33,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const accounts = new AccountStore(context.globalState);
   const tokens = new TokenStore(context.secrets, (token) => logger.addSecret(token));
   const connections = new ConnectionRegistry(accounts, tokens, settings, context.globalState, logger);
-  context.subscriptions.push(channel, settings, accounts, tokens, connections);
-  return { context, logger, settings, accounts, tokens, connections, prompter: new VsCodePrompter() };
+  const views = new SavedViewStore(context.globalState);
+  const workspaceViews = new WorkspaceViews(logger.child('Views'));
+  context.subscriptions.push(channel, settings, accounts, tokens, connections, views, workspaceViews);
+  return { context, logger, settings, accounts, tokens, connections, views, workspaceViews, prompter: new VsCodePrompter() };
 }

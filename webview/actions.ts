@@ -1,6 +1,7 @@
 import type { ExportFormat, TimeZoneMode } from '../src/protocol/logTable';
 import type { MeetingSession } from '../src/protocol/streamDefinition';
 import type { FilterValues } from '../src/protocol/streamDefinition';
+import type { ViewLayout } from '../src/protocol/savedView';
 import type { Transport } from './transport';
 
 /** The intents the UI can express; components call these, never the transport. */
@@ -51,6 +52,9 @@ export class Actions {
   }
   setTimeZone(timeZone: TimeZoneMode): void {
     this.transport.send({ type: 'setTimeZone', timeZone });
+  }
+  layoutChanged(layout: ViewLayout): void {
+    this.transport.send({ type: 'layoutChanged', layout });
   }
   listMeetingSessions(): Promise<readonly MeetingSession[]> {
     return this.transport.request({ type: 'listMeetingSessions' });

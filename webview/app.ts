@@ -49,7 +49,10 @@ export class App {
     const ui = state.ui;
     this.quickText = ui.quickFilter ?? '';
     this.shownLevels = new Set(ui.severities ?? severities);
-    this.columns = new ColumnLayout(ui, (patch) => state.updateUi(patch));
+    this.columns = new ColumnLayout(ui, (patch) => {
+      state.updateUi(patch);
+      actions.layoutChanged(this.columns.snapshot());
+    });
     this.anchor = ui.scrollAnchor;
     this.toolbar = new Toolbar(this.toolbarActions());
     this.grid = new Grid(this.gridCallbacks());
@@ -137,6 +140,8 @@ export class App {
     });
     this.filterSlot.replaceChildren(this.filterBar.element);
     this.columns.setDefinition(message.definition.columns);
+    if (message.layout) this.columns.apply(message.layout);
+    else this.actions.layoutChanged(this.columns.snapshot());
     this.setTimeZone(message.settings.timeZone, false, message.settings);
     this.applyColumns();
   }

@@ -4,6 +4,7 @@ import type { PanelManager } from '../panel/panelManager';
 import type { LogTablePanel } from '../panel/logTablePanel';
 import { streamDefinitionsFor } from '../providers/providerRegistry';
 import type { FilterValues, ProviderKind, StreamId } from '../protocol/streamDefinition';
+import type { TimeRange } from '../protocol/timeRange';
 import type { Services } from '../services';
 import { resolveAccount } from './targets';
 
@@ -13,6 +14,9 @@ export interface OpenStreamTarget {
   readonly provider: ProviderKind;
   readonly streamId: StreamId;
   readonly filters?: FilterValues;
+  /** A query to apply (replaces an open panel's). */
+  readonly query?: string;
+  readonly timeRange?: TimeRange;
 }
 
 /** Opens (or reveals) a stream's table panel; from the palette, asks for the account and then the stream. */
@@ -26,6 +30,8 @@ export async function openStream(services: Services, panels: PanelManager, targe
     provider: chosen.provider,
     streamId: chosen.streamId,
     filters: chosen.filters ?? {},
+    ...(chosen.query !== undefined ? { query: chosen.query } : {}),
+    ...(chosen.timeRange ? { timeRange: chosen.timeRange } : {}),
   });
 }
 

@@ -14,6 +14,8 @@ import type { Services } from '../services';
 import type { Logger } from '../util/logging';
 import { createNonce, renderPanelHtml } from './html';
 import { runPanelAction } from './panelActions';
+import type { ViewLayout } from '../protocol/savedView';
+import { findView } from '../views/viewRefs';
 
 /** Rows per `rows` message in a snapshot, so a 100,000-row panel is not one giant message. */
 const snapshotChunkRows = 5_000;
@@ -45,14 +47,18 @@ export class LogTablePanel implements vscode.Disposable {
   readonly onDidChangeIdentity = this.identityChanged.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private disposed = false;
+  /** A saved view's layout, sent with the next `init` only: afterwards the page's own state is the truth. */
+  private layoutToApply: ViewLayout | undefined;
 
   constructor(
     readonly webviewPanel: vscode.WebviewPanel,
     identity: PanelIdentity,
     readonly definition: StreamDefinition,
     private readonly services: Services,
+    private layoutValue: ViewLayout = {},
   ) {
     this.identityValue = identity;
+    this.layoutToApply = Object.keys(layoutValue).length > 0 ? layoutValue : undefined;
     this.logger = services.logger.child('Panel');
     this.session = new LogSession({
       ...this.sessionSettings(),
@@ -82,10 +88,26 @@ export class LogTablePanel implements vscode.Disposable {
     return this.identityValue;
   }
 
+  /** The columns, widths and sort the page last reported: what Save View stores. */
+  get layout(): ViewLayout {
+    return this.layoutValue;
+  }
+
   get title(): string {
     const account = this.services.accounts.get(this.identityValue.accountId);
     const stream = `${providerLabels[this.identityValue.provider]} · ${this.definition.label}`;
-    return account ? `${stream} — ${account.name}` : stream;
+    const viewId = this.identityValue.viewId;
+    const view = viewId ? findView(this.services, viewId) : undefined;
+    const named = view ? `${view.view.name} · ${stream}` : stream;
+    return account ? `${named} — ${account.name}` : named;
+  }
+
+  /** The panel shows a saved view now (Save As), or none. */
+  setViewId(viewId: string | undefined): void {
+    const { viewId: _previous, ...rest } = this.identityValue;
+    this.identityValue = viewId ? { ...rest, viewId } : rest;
+    this.identityChanged.fire(this.identityValue);
+    this.updateTitle();
   }
 
   /** The account may have been renamed. */
@@ -154,6 +176,9 @@ export class LogTablePanel implements vscode.Disposable {
         return this.session.setLiveTail(message.enabled);
       case 'setTailPaused':
         return this.session.setTailPaused(message.paused);
+      case 'layoutChanged':
+        this.layoutValue = message.layout;
+        return undefined;
       case 'queryChanged':
         return this.changeIdentity({ query: message.query, timeRange: message.timeRange });
       default:
@@ -203,7 +228,9 @@ export class LogTablePanel implements vscode.Disposable {
       identity: this.identityValue,
       query: this.identityValue.query,
       timeRange: this.identityValue.timeRange,
+      layout: this.layoutToApply,
     });
+    this.layoutToApply = undefined;
     const rows = this.session.rows;
     this.post({ type: 'rows', mode: 'replace', rows: rows.slice(0, snapshotChunkRows) });
     for (let start = snapshotChunkRows; start < rows.length; start += snapshotChunkRows) {

@@ -2,15 +2,21 @@ import * as vscode from 'vscode';
 import { providerLabels } from '../auth/account';
 import { viewIds } from '../constants';
 import type { PanelIdentity } from '../protocol/logTable';
+import type { ViewLayout } from '../protocol/savedView';
+import { findView } from '../views/viewRefs';
 import { streamDefinitionsFor } from '../providers/providerRegistry';
 import type { StreamDefinition } from '../protocol/streamDefinition';
 import type { Services } from '../services';
 import { LogTablePanel } from './logTablePanel';
 import { OpenPanelsStore } from './openPanelsStore';
 
-/** One panel per stream: the key leaves the filters out, so opening a stream again reveals its panel. */
-export function panelKey(identity: Pick<PanelIdentity, 'accountId' | 'provider' | 'streamId'>): string {
-  return `${identity.accountId}/${identity.provider}/${identity.streamId}`;
+/**
+ * One panel per stream, and one per saved view: the key leaves the filters and query out, so opening a stream or a
+ * view again reveals its panel.
+ */
+export function panelKey(identity: Pick<PanelIdentity, 'accountId' | 'provider' | 'streamId' | 'viewId'>): string {
+  const stream = `${identity.accountId}/${identity.provider}/${identity.streamId}`;
+  return identity.viewId ? `${stream}/view/${identity.viewId}` : stream;
 }
 
 /**
@@ -32,24 +38,45 @@ export class PanelManager implements vscode.Disposable {
     this.subscriptions = [
       services.settings.onDidChange(() => this.panels.forEach((panel) => panel.settingsChanged())),
       services.accounts.onDidChange(() => this.accountsChanged()),
+      services.views.onDidChange(() => this.viewsChanged()),
+      services.workspaceViews.onDidChange(() => this.viewsChanged()),
       this.created,
     ];
   }
 
-  get(identity: Pick<PanelIdentity, 'accountId' | 'provider' | 'streamId'>): LogTablePanel | undefined {
+  get(identity: Pick<PanelIdentity, 'accountId' | 'provider' | 'streamId' | 'viewId'>): LogTablePanel | undefined {
     return this.panels.get(panelKey(identity));
+  }
+
+  /** The panel the user is looking at (the editor title's Save View acts on it). */
+  active(): LogTablePanel | undefined {
+    return this.all().find((panel) => panel.webviewPanel.active);
+  }
+
+  /** The panel now shows a (new) saved view: re-keyed so opening the view reveals it, retitled with its name. */
+  showsView(panel: LogTablePanel, viewId: string | undefined): void {
+    const oldKey = panelKey(panel.identity);
+    panel.setViewId(viewId);
+    const key = panelKey(panel.identity);
+    if (oldKey === key) return;
+    if (this.panels.get(oldKey) === panel) this.panels.delete(oldKey);
+    this.panels.get(key)?.dispose();
+    this.panels.set(key, panel);
   }
 
   all(): readonly LogTablePanel[] {
     return [...this.panels.values()];
   }
 
-  /** Reveals the stream's panel, or opens a new one beside the editors; a `query` given replaces the open panel's. */
-  createOrShow(identity: PanelIdentity): LogTablePanel {
+  /**
+   * Reveals the stream's (or view's) panel, or opens a new one beside the editors. A `query` given replaces an open
+   * stream panel's; an open view panel is only revealed. `layout` is a saved view's column layout.
+   */
+  createOrShow(identity: PanelIdentity, layout?: ViewLayout): LogTablePanel {
     const existing = this.get(identity);
     if (existing) {
       existing.reveal();
-      if (identity.query !== undefined) existing.applyQuery(identity.query);
+      if (identity.query !== undefined && !identity.viewId) existing.applyQuery(identity.query);
       return existing;
     }
     const definition = this.definitionOf(identity);
@@ -57,7 +84,7 @@ export class PanelManager implements vscode.Disposable {
       enableScripts: true,
       retainContextWhenHidden: false,
     });
-    return this.adopt(webviewPanel, identity, definition);
+    return this.adopt(webviewPanel, identity, definition, layout);
   }
 
   /**
@@ -66,7 +93,7 @@ export class PanelManager implements vscode.Disposable {
    */
   restore(webviewPanel: vscode.WebviewPanel, saved: PanelIdentity | undefined): LogTablePanel | undefined {
     const title = webviewPanel.title;
-    const identity = saved ?? this.openPanels.find(title);
+    const identity = withoutDeletedView(saved ?? this.openPanels.find(title), this.services);
     if (!identity) {
       webviewPanel.dispose();
       this.services.logger.child('Panel').warn(`Closed the restored panel "${title}": its identity is unknown.`);
@@ -87,18 +114,18 @@ export class PanelManager implements vscode.Disposable {
     this.subscriptions.forEach((subscription) => subscription.dispose());
   }
 
-  private adopt(webviewPanel: vscode.WebviewPanel, identity: PanelIdentity, definition: StreamDefinition): LogTablePanel {
-    const panel = new LogTablePanel(webviewPanel, identity, definition, this.services);
-    const key = panelKey(identity);
-    this.panels.set(key, panel);
-    const sameStream = (other: PanelIdentity) => panelKey(other) === key;
+  private adopt(webviewPanel: vscode.WebviewPanel, identity: PanelIdentity, definition: StreamDefinition, layout?: ViewLayout): LogTablePanel {
+    const panel = new LogTablePanel(webviewPanel, identity, definition, this.services, layout);
+    this.panels.set(panelKey(identity), panel);
+    const sameStream = (other: PanelIdentity) => panelKey(other) === panelKey(panel.identity);
     void this.openPanels.remember(panel.title, identity, sameStream);
     panel.onDidChangeIdentity((changed) => void this.openPanels.remember(panel.title, changed, sameStream));
     panel.onDidDispose(() => {
+      const key = panelKey(panel.identity);
       if (this.panels.get(key) === panel) this.panels.delete(key);
       if (!this.disposing) void this.openPanels.forget(sameStream);
     });
-    this.services.logger.child('Panel').info(`Opened ${key}`);
+    this.services.logger.child('Panel').info(`Opened ${panelKey(identity)}`);
     this.created.fire(panel);
     return panel;
   }
@@ -128,6 +155,16 @@ export class PanelManager implements vscode.Disposable {
     }
   }
 
+  /** A view was renamed (retitle its panel) or deleted (its panel closes: it showed something that is gone). */
+  private viewsChanged(): void {
+    for (const panel of this.all()) {
+      const viewId = panel.identity.viewId;
+      if (!viewId) continue;
+      if (findView(this.services, viewId)) panel.updateTitle();
+      else panel.dispose();
+    }
+  }
+
   /**
    * Logs why a panel closed. Only a panel restored after a reload tells the user too: when the connection is removed
    * now, the user just did it (removing an account with six open streams would otherwise raise six toasts).
@@ -138,4 +175,11 @@ export class PanelManager implements vscode.Disposable {
     this.services.logger.child('Panel').info(`Closed the ${stream} panel: its connection no longer exists.`);
     if (notify) void vscode.window.showInformationMessage(`The ${stream} panel was closed because its connection was removed.`);
   }
+}
+
+/** A panel restored for a view deleted meanwhile shows its stream; workspace views may still be loading, so they stay. */
+function withoutDeletedView(identity: PanelIdentity | undefined, services: Services): PanelIdentity | undefined {
+  if (!identity?.viewId?.startsWith('account:') || findView(services, identity.viewId)) return identity;
+  const { viewId: _deleted, ...rest } = identity;
+  return rest;
 }

@@ -6,6 +6,7 @@ import { commandIds, viewIds } from '../constants';
 import type { Services } from '../services';
 import { LogTablePanelSerializer } from './logTablePanelSerializer';
 import { PanelManager } from './panelManager';
+import { registerViewCommands } from '../views/registerViewCommands';
 
 /**
  * Registers the table panel's serializer and the Open Log Stream command. Returns the manager so `activate` can
@@ -21,5 +22,6 @@ export function registerPanels(services: Services): PanelManager {
     ),
   );
   registerCommand(services, commandIds.openStream, (target?: OpenStreamTarget) => openStream(services, panels, target));
+  registerViewCommands(services, panels);
   return panels;
 }

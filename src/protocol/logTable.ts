@@ -11,6 +11,7 @@
 import type { FilterValues, LogRow, MeetingSession, ProviderKind, StreamDefinition } from './streamDefinition';
 import type { ProviderErrorKind } from './providerErrorKind';
 import type { TimeRange } from './timeRange';
+import type { ViewLayout } from './savedView';
 
 export type ExportFormat = 'csv' | 'json' | 'ndjson';
 export type TimeZoneMode = 'local' | 'utc';
@@ -48,6 +49,8 @@ export type WebviewCommand =
   | { readonly type: 'updateToken' }
   /** Switch local/UTC display (persisted to the `apiLogs.timeZone` setting). */
   | { readonly type: 'setTimeZone'; readonly timeZone: TimeZoneMode }
+  /** Columns shown, their widths or the sort changed (a saved view stores them). */
+  | { readonly type: 'layoutChanged'; readonly layout: ViewLayout }
   /** The applied query or time range changed, so the identity a reload or a saved view restores is current. */
   | { readonly type: 'queryChanged'; readonly query: string; readonly timeRange?: TimeRange };
 
@@ -110,6 +113,8 @@ export type HostNotification =
       /** The query to apply (the panel was restored, or opened from a view, a CodeLens or a related row). */
       readonly query?: string;
       readonly timeRange?: TimeRange;
+      /** A saved view's column layout, applied over the page's own (the panel was opened from the view). */
+      readonly layout?: ViewLayout;
     }
   /** Replace the panel's query (the user asked for it from outside the panel: CodeLens, Find Related, …). */
   | { readonly type: 'setQuery'; readonly query: string }
@@ -132,4 +137,6 @@ export interface PanelIdentity {
   /** The query language text applied in the panel (issue #10); absent or empty: none. */
   readonly query?: string;
   readonly timeRange?: TimeRange;
+  /** The saved view this panel shows (`account:<id>` or `workspace:<name>`); a view has a panel of its own. */
+  readonly viewId?: string;
 }

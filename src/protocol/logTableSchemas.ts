@@ -33,6 +33,15 @@ export const timeRangeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('absolute'), from: epochMsSchema.optional(), to: epochMsSchema.optional() }),
 ]);
 
+export const viewLayoutSchema = z.strictObject({
+  hiddenColumns: z.array(z.string().max(200)).max(200).optional(),
+  columnWidths: z
+    .record(z.string().max(200), z.number().finite().min(0).max(10_000))
+    .refine((widths) => Object.keys(widths).length <= 200, 'too many columns')
+    .optional(),
+  sort: z.strictObject({ key: z.string().max(200), direction: z.enum(['asc', 'desc']) }).optional(),
+});
+
 const commandSchemas = [
   z.strictObject({ type: z.literal('ready') }),
   z.strictObject({ type: z.literal('setFilters'), filters: filterValuesSchema }),
@@ -54,6 +63,7 @@ const commandSchemas = [
   z.strictObject({ type: z.literal('openLink'), url: z.string().min(1).max(8_192) }),
   z.strictObject({ type: z.literal('updateToken') }),
   z.strictObject({ type: z.literal('setTimeZone'), timeZone: z.enum(['local', 'utc']) }),
+  z.strictObject({ type: z.literal('layoutChanged'), layout: viewLayoutSchema }),
   z.strictObject({
     type: z.literal('queryChanged'),
     query: z.string().max(maxQueryLength),
@@ -86,6 +96,7 @@ export const panelIdentitySchema = z.object({
   filters: filterValuesSchema,
   query: z.string().max(maxQueryLength).optional(),
   timeRange: timeRangeSchema.optional(),
+  viewId: z.string().min(1).max(300).optional(),
 });
 
 /** The serializer's saved state; anything unreadable (an older version, a corrupt state) restores as nothing. */

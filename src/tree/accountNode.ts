@@ -3,6 +3,8 @@ import type { Account } from '../auth/account';
 import { providerKinds } from '../auth/account';
 import { commandIds } from '../constants';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
+import type { ProviderKind, StreamId } from '../protocol/streamDefinition';
+import type { ViewRef } from '../views/viewRefs';
 import { ConnectionNode } from './connectionNode';
 import { MessageNode } from './messageNode';
 import { accountNodeId } from './treeIds';
@@ -16,6 +18,7 @@ export class AccountNode implements TreeNode {
   constructor(
     readonly account: Account,
     private readonly connections: ConnectionRegistry,
+    private readonly viewsOf: (accountId: string, provider: ProviderKind, streamId: StreamId) => readonly ViewRef[] = () => [],
   ) {
     this.accountId = account.id;
     this.id = accountNodeId(account.id);
@@ -46,7 +49,13 @@ export class AccountNode implements TreeNode {
     }
     return connections.map(
       ({ provider }) =>
-        new ConnectionNode(this.accountId, provider, this.connections.status({ accountId: this.accountId, provider }), this),
+        new ConnectionNode(
+          this.accountId,
+          provider,
+          this.connections.status({ accountId: this.accountId, provider }),
+          this,
+          (streamId) => this.viewsOf(this.accountId, provider, streamId),
+        ),
     );
   }
 

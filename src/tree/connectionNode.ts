@@ -4,7 +4,8 @@ import { commandIds } from '../constants';
 import type { ConnectionStatus } from '../connections/connectionStatus';
 import { presentStatus } from '../connections/connectionStatus';
 import { streamDefinitionsFor } from '../providers/providerRegistry';
-import type { ProviderKind } from '../protocol/streamDefinition';
+import type { ProviderKind, StreamId } from '../protocol/streamDefinition';
+import type { ViewRef } from '../views/viewRefs';
 import { StreamNode } from './streamNode';
 import { connectionNodeId } from './treeIds';
 import type { TreeNode } from './treeNode';
@@ -24,6 +25,7 @@ export class ConnectionNode implements TreeNode {
     readonly provider: ProviderKind,
     private readonly status: ConnectionStatus,
     private readonly parent: TreeNode,
+    private readonly viewsOf: (streamId: StreamId) => readonly ViewRef[] = () => [],
   ) {
     this.id = connectionNodeId(accountId, provider);
   }
@@ -44,7 +46,7 @@ export class ConnectionNode implements TreeNode {
 
   getChildren(): TreeNode[] {
     return streamDefinitionsFor(this.provider).map(
-      (definition) => new StreamNode(this.accountId, this.provider, definition, this),
+      (definition) => new StreamNode(this.accountId, this.provider, definition, this, this.viewsOf(definition.id)),
     );
   }
 

@@ -4,6 +4,7 @@ import { commandIds } from '../constants';
 import { AccountNode } from './accountNode';
 import { MessageNode } from './messageNode';
 import { byLabel } from './treeIds';
+import { viewsForStream } from '../views/viewRefs';
 import type { TreeNode } from './treeNode';
 
 /** The explorer tree: accounts > provider connections > log streams. Delegates rendering to the nodes. */
@@ -17,6 +18,8 @@ export class LogsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       services.accounts.onDidChange(() => this.refresh()),
       services.connections.onDidChange(() => this.refresh()),
       services.tokens.onDidChange(() => this.refresh()),
+      services.views.onDidChange(() => this.refresh()),
+      services.workspaceViews.onDidChange(() => this.refresh()),
     ];
   }
 
@@ -33,7 +36,12 @@ export class LogsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       if (node) return await node.getChildren();
       return [...this.services.accounts.list()]
         .sort(byLabel((account) => account.name))
-        .map((account) => new AccountNode(account, this.services.connections));
+        .map(
+          (account) =>
+            new AccountNode(account, this.services.connections, (accountId, provider, streamId) =>
+              viewsForStream(this.services, accountId, provider, streamId),
+            ),
+        );
     } catch (error) {
       this.services.logger.error(error instanceof Error ? error : String(error));
       const label = `Failed to load: ${error instanceof Error ? error.message : String(error)}`;

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { commandIds } from '../constants';
 import type { ProviderKind, StreamDefinition, StreamId } from '../protocol/streamDefinition';
+import type { ViewRef } from '../views/viewRefs';
+import { SavedViewNode } from './savedViewNode';
 import { streamNodeId } from './treeIds';
 import type { TreeNode } from './treeNode';
 
@@ -23,13 +25,15 @@ export class StreamNode implements TreeNode {
     readonly provider: ProviderKind,
     readonly definition: StreamDefinition,
     private readonly parent: TreeNode,
+    private readonly views: readonly ViewRef[] = [],
   ) {
     this.streamId = definition.id;
     this.id = streamNodeId(accountId, provider, definition.id);
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.definition.label, vscode.TreeItemCollapsibleState.None);
+    const state = this.views.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(this.definition.label, state);
     item.id = this.id;
     item.contextValue = 'stream';
     item.iconPath = new vscode.ThemeIcon(streamIcons[this.streamId] ?? 'list-flat');
@@ -39,7 +43,7 @@ export class StreamNode implements TreeNode {
   }
 
   getChildren(): TreeNode[] {
-    return [];
+    return this.views.map((ref) => new SavedViewNode(this.accountId, ref, this));
   }
 
   getParent(): TreeNode {

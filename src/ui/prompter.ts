@@ -15,7 +15,10 @@ export type PromptId =
   | 'account'
   | 'connection'
   | 'stream'
-  | 'confirmRemove';
+  | 'confirmRemove'
+  | 'viewName'
+  | 'view'
+  | 'confirmDeleteView';
 
 /** Every question the extension asks goes through here; undefined / false means the user cancelled. */
 export interface Prompter {

@@ -39,7 +39,7 @@ export class OutputChannelLogger implements Logger {
     this.channel.error(this.format(text));
   }
 
-  child(topic: string): Logger {
+  child(topic: string): OutputChannelLogger {
     return new OutputChannelLogger(this.channel, this.secrets, topic);
   }
 

@@ -9,7 +9,9 @@ import { mochaLinePrefix, prefixMochaLinesVariable } from '../support/hostLog';
 export function run(): Promise<void> {
   const prefix = process.env[prefixMochaLinesVariable] ? mochaLinePrefix : '';
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(prefix + format(...args));
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: CountingReporter });
+  // API_LOGS_TEST_GREP runs only the matching tests (a developer's shortcut; the extension host inherits it).
+  const grep = process.env.API_LOGS_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: CountingReporter, ...(grep ? { grep } : {}) });
   for (const file of testFiles(__dirname)) mocha.addFile(file);
   return new Promise((done, fail) => {
     mocha.run((failures) => (failures > 0 ? fail(new Error(`${failures} integration test(s) failed`)) : done()));

@@ -232,4 +232,19 @@ describe('webview table: render, sort, columns, paging', function () {
     await panel.notify({ type: 'rows', mode: 'replace', rows: apiRows(3) });
     assert.equal(await panel.page.locator('[role=grid]').getAttribute('aria-rowcount'), '4');
   });
+
+  it("applies a saved view's layout from init and reports every layout change to the host", async () => {
+    const layout = { hiddenColumns: ['ip', 'userAgent'], columnWidths: { url: 333 }, sort: { key: 'status', direction: 'desc' as const } };
+    await panel.notify({ ...init(apiDefinition), layout }, { type: 'rows', mode: 'replace', rows: apiRows(10) });
+    const headers = await panel.page.$$eval('[role=columnheader]', (h) => h.map((e) => e.getAttribute('aria-sort') ?? e.textContent));
+    assert.equal(headers.length, 4, `hidden column still shown: ${headers.join()}`);
+    assert.match((await panel.page.locator('[role=columnheader][aria-sort="descending"]').textContent()) ?? '', /^Status/);
+    assert.deepEqual((await cellTexts(panel, 4)).slice(0, 2), ['500', '500']);
+    assert.deepEqual(await panel.postedOfType('layoutChanged'), [{ type: 'layoutChanged', layout }]);
+    await panel.page.locator('[role=columnheader]', { hasText: 'Method' }).click();
+    await eventually(async () => (await panel.postedOfType('layoutChanged')).at(-1), {
+      type: 'layoutChanged',
+      layout: { ...layout, sort: { key: 'method', direction: 'asc' } },
+    });
+  });
 });

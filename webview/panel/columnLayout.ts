@@ -1,5 +1,6 @@
 import type { ColumnDef } from '../../src/protocol/streamDefinition';
 import { columnTracks } from '../grid/columnTracks';
+import type { ViewLayout } from '../../src/protocol/savedView';
 import type { SortIntent, UiIntent } from '../state';
 
 /** Which columns show, how wide, and the sort: the user's column intent, persisted through `save`. */
@@ -57,6 +58,26 @@ export class ColumnLayout {
     if (this.hidden.has(key)) this.hidden.delete(key);
     else if (this.visible().length > 1) this.hidden.add(key);
     this.save({ hiddenColumns: [...this.hidden] });
+  }
+
+  /** A saved view's layout replaces the user's: hidden columns, widths and sort, then saved as the new intent. */
+  apply(layout: ViewLayout): void {
+    if (layout.hiddenColumns) {
+      this.hidden.clear();
+      for (const key of layout.hiddenColumns) if (this.columns.some((c) => c.key === key)) this.hidden.add(key);
+      if (this.visible().length === 0) this.hidden.clear();
+    }
+    if (layout.columnWidths) {
+      this.widths.clear();
+      for (const [key, width] of Object.entries(layout.columnWidths)) this.widths.set(key, width);
+    }
+    this.sort = layout.sort && this.columns.some((c) => c.key === layout.sort?.key) ? layout.sort : undefined;
+    this.save({ hiddenColumns: [...this.hidden], columnWidths: Object.fromEntries(this.widths), sort: this.sort });
+  }
+
+  /** What a saved view stores of the columns. */
+  snapshot(): ViewLayout {
+    return { hiddenColumns: [...this.hidden], columnWidths: Object.fromEntries(this.widths), ...(this.sort ? { sort: this.sort } : {}) };
   }
 
   /** The CSS grid template of the visible columns. */
