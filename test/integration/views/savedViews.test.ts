@@ -7,16 +7,9 @@ import type { FakeProviderServer } from '../../../src/sample/fakeServers';
 import { startFakeServer } from '../../../src/sample/fakeServers';
 import type { SavedViewNode } from '../../../src/tree/savedViewNode';
 import { activateApi } from '../support/extensionApi';
+import { until } from '../support/providerPanels';
 import { ScriptedPrompter, type Answers } from '../support/scriptedPrompter';
 import { addDailyAccount, labelOf, removeAllAccounts, treeChildren } from '../support/testAccounts';
-
-async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('saved views', () => {
   let api: ApiLogsApi;
