@@ -86,7 +86,7 @@ async function promptLago(
   if (picked.region !== 'selfHosted') return { provider: 'lago', region: picked.region };
   const url = await prompter.input('lagoUrl', {
     title,
-    prompt: 'Your Lago server URL (the API is at <URL>/api/v1).',
+    prompt: 'Your Lago server URL, e.g. https://lago.example.com (the API is at <URL>/api/v1; pasting the /api/v1 URL works too).',
     value: existing?.selfHostedUrl ?? '',
     validateInput: validateRequiredBaseUrl,
   });

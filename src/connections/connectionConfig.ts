@@ -1,5 +1,6 @@
 import type { ConnectionSettings } from '../auth/account';
 import type { ConnectionConfig } from '../providers/connection';
+import { lagoSelfHostedBaseUrl } from '../providers/lago/lagoBaseUrl';
 
 const lagoRegionUrls = {
   us: 'https://api.getlago.com/api/v1',
@@ -14,7 +15,7 @@ export function resolveBaseUrl(settings: ConnectionSettings): string {
       return 'https://api.daily.co/v1';
     case 'lago':
       return settings.region === 'selfHosted'
-        ? `${withoutTrailingSlash(settings.selfHostedUrl ?? '')}/api/v1`
+        ? lagoSelfHostedBaseUrl(settings.selfHostedUrl ?? '')
         : lagoRegionUrls[settings.region];
     case 'signalwire':
       return `https://${settings.space}.signalwire.com`;

@@ -3,6 +3,7 @@ import { ProviderError } from '../http/providerError';
 import type { Logger } from '../util/logging';
 import type { ConnectionConfig, ConnectionOptions, ProviderConnection } from './connection';
 import { DailyConnection, dailyStreams } from './daily/dailyConnection';
+import { lagoSelfHostedBaseUrl } from './lago/lagoBaseUrl';
 import { LagoConnection, lagoStreams } from './lago/lagoConnection';
 import { SignalwireConnection, signalwireStreams } from './signalwire/signalwireConnection';
 import type { ProviderKind, StreamDefinition } from '../protocol/streamDefinition';
@@ -50,8 +51,7 @@ function lagoBaseUrl(regionOrUrl: string): string {
   if (regionOrUrl === 'eu') {
     return 'https://api.eu.getlago.com/api/v1';
   }
-  const root = normalizeBaseUrl(regionOrUrl);
-  return root.endsWith('/api/v1') ? root : `${root}/api/v1`;
+  return lagoSelfHostedBaseUrl(regionOrUrl);
 }
 
 /** Builds a connection; throws `ProviderError('invalid')` when the base URL is not acceptable. */
