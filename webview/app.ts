@@ -28,6 +28,7 @@ export class App {
   private readonly view = new RowView(this.store);
   private quickText: string;
   private readonly shownLevels: Set<Severity>;
+  private readonly hiddenFlags: Set<string>;
   private readonly columns: ColumnLayout;
   private autoLoadedAt = -1;
   private anchor: string | undefined;
@@ -49,6 +50,7 @@ export class App {
     const ui = state.ui;
     this.quickText = ui.quickFilter ?? '';
     this.shownLevels = new Set(ui.severities ?? severities);
+    this.hiddenFlags = new Set(ui.hiddenFlags ?? []);
     this.columns = new ColumnLayout(ui, (patch) => {
       state.updateUi(patch);
       actions.layoutChanged(this.columns.snapshot());
@@ -68,6 +70,7 @@ export class App {
     return {
       onQuickFilter: (text) => this.setQuickFilter(text),
       onSeverity: (severity, shown) => this.setSeverity(severity, shown),
+      onFlag: (key, shown) => this.setFlag(key, shown),
       onLiveTail: (enabled) => this.actions.setLiveTail(enabled),
       onTimeZone: (zone) => this.setTimeZone(zone, true),
       onToggleColumn: (key) => this.toggleColumn(key),
@@ -142,6 +145,7 @@ export class App {
     this.columns.setDefinition(message.definition.columns);
     if (message.layout) this.columns.apply(message.layout);
     else this.actions.layoutChanged(this.columns.snapshot());
+    this.toolbar.setFlags(message.definition.columns, this.hiddenFlags);
     this.setTimeZone(message.settings.timeZone, false, message.settings);
     this.applyColumns();
   }
@@ -180,6 +184,7 @@ export class App {
       descending: this.columns.sort?.direction === 'desc',
       text: this.quickText,
       severities: this.shownLevels,
+      hiddenFlags: this.hiddenFlags,
     });
     this.grid.setRows(this.store.rows, shown, selectedId);
     this.statusLine.update(this.status, shown.length, this.settings);
@@ -233,8 +238,10 @@ export class App {
     this.toolbar.quickFilter.value = '';
     this.shownLevels.clear();
     for (const severity of severities) this.shownLevels.add(severity);
+    this.hiddenFlags.clear();
     this.toolbar.setSeverities(this.shownLevels);
-    this.state.updateUi({ severities: [...this.shownLevels] });
+    this.toolbar.setFlags(this.definition?.columns ?? [], this.hiddenFlags);
+    this.state.updateUi({ severities: [...this.shownLevels], hiddenFlags: [] });
     this.setQuickFilter('');
   }
 
@@ -242,6 +249,13 @@ export class App {
     if (shown) this.shownLevels.add(severity);
     else this.shownLevels.delete(severity);
     this.state.updateUi({ severities: [...this.shownLevels] });
+    this.refresh();
+  }
+
+  private setFlag(key: string, shown: boolean): void {
+    if (shown) this.hiddenFlags.delete(key);
+    else this.hiddenFlags.add(key);
+    this.state.updateUi({ hiddenFlags: [...this.hiddenFlags] });
     this.refresh();
   }
 

@@ -15,6 +15,8 @@ export interface UiIntent {
   readonly sort?: SortIntent;
   readonly quickFilter?: string;
   readonly severities?: readonly Severity[];
+  /** Keys of the `flag` columns whose marked rows are hidden (SignalWire's discarded voice logs). */
+  readonly hiddenFlags?: readonly string[];
   /** Id of the top visible row, to scroll back to it when the rows arrive again. */
   readonly scrollAnchor?: string;
 }

@@ -23,7 +23,8 @@ export type ColumnType =
   | 'level' // error / warning / info / debug
   | 'method'
   | 'money' // a number already in the provider's currency unit
-  | 'duration'; // seconds
+  | 'duration' // seconds
+  | 'flag'; // true marks the row (a badge named by the title); the toolbar gets a toggle to hide marked rows
 
 export interface ColumnDef {
   /** Key into `LogRow.fields`. */

@@ -21,6 +21,8 @@ export function cellText(row: LogRow, column: ColumnDef, zone: TimeZoneMode): st
       return typeof value === 'number' ? moneyFormat.format(value) : plain(value);
     case 'duration':
       return typeof value === 'number' ? formatDuration(value) : plain(value);
+    case 'flag':
+      return value === true ? `⊘ ${column.title.toLowerCase()}` : '';
     default:
       return plain(value);
   }
@@ -29,6 +31,7 @@ export function cellText(row: LogRow, column: ColumnDef, zone: TimeZoneMode): st
 /** A CSS class naming the colour class of a status or level value, or '' when it has none. */
 export function toneOf(row: LogRow, column: ColumnDef): string {
   if (column.type === 'level') return `tone-${row.severity}`;
+  if (column.type === 'flag') return row.fields[column.key] === true ? 'flag-on' : '';
   if (column.type !== 'httpStatus') return '';
   const status = toNumber(row.fields[column.key], Number.NaN);
   if (status >= 500) return 'tone-error';

@@ -11,6 +11,8 @@ export interface ViewQuery {
   readonly descending: boolean;
   readonly text: string;
   readonly severities: ReadonlySet<Severity>;
+  /** Rows whose field of one of these keys is `true` are hidden (`flag` columns toggled off). */
+  readonly hiddenFlags?: ReadonlySet<string>;
 }
 
 /**
@@ -25,25 +27,25 @@ export class RowView {
   private orderKey = '';
   /** Sort keys of one column, kept while the rows are the same, so flipping the direction skips them. */
   private keys: { version: number; column: string; keys: Float64Array } | undefined;
-  private last: { orderKey: string; text: string; severities: string } | undefined;
+  private last: { orderKey: string; text: string; toggles: string } | undefined;
 
   constructor(private readonly store: RowStore) {}
 
   update(query: ViewQuery): Uint32Array {
     const orderKey = `${this.store.version}|${query.sortColumn?.key ?? ''}|${query.descending}`;
-    const severities = [...query.severities].sort().join(',');
+    const toggles = `${[...query.severities].sort().join(',')}|${[...(query.hiddenFlags ?? [])].sort().join(',')}`;
     const text = query.text.trim().toLowerCase();
     const last = this.last;
     const narrowing =
       last !== undefined &&
       last.orderKey === orderKey &&
-      last.severities === severities &&
+      last.toggles === toggles &&
       text.startsWith(last.text) &&
       this.shown.length * narrowShare <= this.store.rows.length;
     this.shown = narrowing
       ? this.narrow(this.shown, text)
-      : this.filter(this.sortedOrder(orderKey, query), text, query.severities);
-    this.last = { orderKey, text, severities };
+      : this.filter(this.sortedOrder(orderKey, query), text, query.severities, [...(query.hiddenFlags ?? [])]);
+    this.last = { orderKey, text, toggles };
     return this.shown;
   }
 
@@ -68,9 +70,9 @@ export class RowView {
   }
 
   /** A full pass: severity, then the quick filter through one scan of all rows' text. */
-  private filter(source: Uint32Array, text: string, severities: ReadonlySet<Severity>): Uint32Array {
+  private filter(source: Uint32Array, text: string, severities: ReadonlySet<Severity>, hiddenFlags: readonly string[]): Uint32Array {
     const allSeverities = severities.size === 4;
-    if (text === '' && allSeverities) return source;
+    if (text === '' && allSeverities && hiddenFlags.length === 0) return source;
     const rows = this.store.rows;
     const marks = text === '' ? undefined : this.store.matchAll(text);
     const out = new Uint32Array(source.length);
@@ -79,6 +81,7 @@ export class RowView {
       const index = source[i];
       if (marks && marks[index] === 0) continue;
       if (!allSeverities && !severities.has(rows[index].severity)) continue;
+      if (hiddenFlags.length > 0 && hiddenFlags.some((key) => rows[index].fields[key] === true)) continue;
       out[count++] = index;
     }
     return out.subarray(0, count);

@@ -10,6 +10,8 @@ const formats: readonly [ExportFormat, string][] = [['csv', 'CSV'], ['json', 'JS
 export interface ToolbarActions {
   onQuickFilter(text: string): void;
   onSeverity(severity: Severity, shown: boolean): void;
+  /** A `flag` column's toggle: show or hide the rows it marks. */
+  onFlag(key: string, shown: boolean): void;
   onLiveTail(enabled: boolean): void;
   onTimeZone(zone: TimeZoneMode): void;
   onToggleColumn(key: string): void;
@@ -25,6 +27,7 @@ export class Toolbar {
   readonly quickFilter: TextFieldElement;
   private readonly severityBoxes = new Map<Severity, CheckboxElement>();
   private readonly liveTail: CheckboxElement;
+  private readonly flags = document.createElement('div');
   private readonly zoneButton: HTMLElement;
   private zone: TimeZoneMode = 'local';
 
@@ -42,14 +45,31 @@ export class Toolbar {
       this.severityBoxes.set(severity, box);
       levels.append(box);
     }
+    this.flags.className = 'levels';
+    this.flags.setAttribute('role', 'group');
+    this.flags.setAttribute('aria-label', 'Marked rows shown');
+    this.flags.hidden = true;
     this.liveTail = checkbox('Live tail', false, (enabled) => actions.onLiveTail(enabled));
     this.zoneButton = button('Local time', 'secondary', () => actions.onTimeZone(this.zone === 'utc' ? 'local' : 'utc'));
     this.zoneButton.title = 'Show times in UTC or local time';
-    this.element.append(this.quickFilter, levels, this.liveTail, this.zoneButton, this.columnsMenu(), this.exportMenu());
+    this.element.append(this.quickFilter, levels, this.flags, this.liveTail, this.zoneButton, this.columnsMenu(), this.exportMenu());
   }
 
   setSeverities(shown: ReadonlySet<Severity>): void {
     for (const [severity, box] of this.severityBoxes) if (box.checked !== shown.has(severity)) box.checked = shown.has(severity);
+  }
+
+  /** One "show" toggle per `flag` column of the stream (e.g. SignalWire's discarded voice logs). */
+  setFlags(columns: readonly ColumnDef[], hidden: ReadonlySet<string>): void {
+    const flags = columns.filter((column) => column.type === 'flag');
+    this.flags.replaceChildren(
+      ...flags.map((column) => {
+        const box = checkbox(column.title, !hidden.has(column.key), (shown) => this.actions.onFlag(column.key, shown));
+        box.title = `Show rows marked ${column.title.toLowerCase()}`;
+        return box;
+      }),
+    );
+    this.flags.hidden = flags.length === 0;
   }
 
   setLiveTail(enabled: boolean): void {

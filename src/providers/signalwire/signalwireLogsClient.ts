@@ -5,9 +5,9 @@ import { ProviderError, isProviderError } from '../../http/providerError';
 import type { Logger } from '../../util/logging';
 import { BaseStreamClient } from '../baseStreamClient';
 import type { Page, PageRequest } from '../connection';
-import { matchesOneOf } from '../httpFilters';
-import { booleanValue, listValue, textValue } from '../rowHelpers';
+import { booleanValue, textValue } from '../rowHelpers';
 import type { FilterValues, LogRow, StreamDefinition } from '../../protocol/streamDefinition';
+import { applySignalwireLocalFilters } from './signalwireFilters';
 import { mapSignalwireVideoLog, mapSignalwireVoiceLog } from './signalwireMappers';
 import { signalwireVideoLogsPageSchema, signalwireVoiceLogsPageSchema } from './signalwireSchemas';
 
@@ -88,21 +88,6 @@ export class SignalwireLogsClient extends BaseStreamClient {
 
   decode(body: unknown, request: PageRequest): Page {
     const { rows, next } = parseSignalwireLogs(this.kind, body);
-    return { rows: this.applyLocalFilters(rows, request.filters), next: next === request.cursor ? undefined : next };
-  }
-
-  private applyLocalFilters(rows: LogRow[], filters: FilterValues): LogRow[] {
-    const room = textValue(filters, 'room_name')?.toLowerCase();
-    const directions = listValue(filters, 'direction');
-    const statuses = listValue(filters, 'status');
-    if (room === undefined && directions.length === 0 && statuses.length === 0) {
-      return rows;
-    }
-    return rows.filter(
-      (row) =>
-        (room === undefined || String(row.fields.room_name ?? '').toLowerCase().includes(room)) &&
-        matchesOneOf(row.fields.direction, directions) &&
-        matchesOneOf(row.fields.status, statuses),
-    );
+    return { rows: applySignalwireLocalFilters(rows, request.filters), next: next === request.cursor ? undefined : next };
   }
 }

@@ -39,7 +39,10 @@ export function mapSignalwireVideoLog(log: SignalwireVideoLog): LogRow {
   };
 }
 
-/** A discarded voice record shows only its id and dates; the other variants share one set of fields. */
+/**
+ * A discarded voice record shows only its id and dates and is flagged `discarded` (the API gives it no status);
+ * the other variants share one set of fields.
+ */
 export function mapSignalwireVoiceLog(log: SignalwireVoiceLog): LogRow {
   const time = log.created_at;
   if (log.discarded_at !== undefined && log.discarded_at !== null) {
@@ -47,7 +50,7 @@ export function mapSignalwireVoiceLog(log: SignalwireVoiceLog): LogRow {
       id: log.id,
       time,
       severity: 'debug',
-      fields: { id: log.id, created_at: time, discarded_at: log.discarded_at, status: 'discarded' },
+      fields: { id: log.id, created_at: time, discarded_at: log.discarded_at, discarded: true },
     };
   }
   const url = typeof log.url === 'string' ? log.url : null;
@@ -62,6 +65,7 @@ export function mapSignalwireVoiceLog(log: SignalwireVoiceLog): LogRow {
     fields: {
       id: log.id,
       created_at: time,
+      discarded: false,
       type: log.type ?? null,
       direction: log.direction ?? null,
       from: log.from ?? null,

@@ -1,5 +1,5 @@
 import type { StreamDefinition } from '../../protocol/streamDefinition';
-import { signalwireDateFilters } from './signalwireFilters';
+import { localListFilter, signalwireDateFilters } from './signalwireFilters';
 
 /** SignalWire video logs: `GET /api/video/logs`, paged by following `links.next`; needs the Video token scope. */
 export const signalwireVideoLogsStream: StreamDefinition = {
@@ -22,6 +22,8 @@ export const signalwireVideoLogsStream: StreamDefinition = {
   ],
   filters: [
     ...signalwireDateFilters,
+    localListFilter('type', 'Type', 'video_conference_session'),
+    localListFilter('status', 'Status', 'completed, failed'),
     {
       key: 'room_name',
       kind: 'text',

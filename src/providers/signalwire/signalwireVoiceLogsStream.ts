@@ -1,9 +1,21 @@
 import type { StreamDefinition } from '../../protocol/streamDefinition';
-import { signalwireDateFilters } from './signalwireFilters';
+import { localEnumFilter, phoneLocalFilter, signalwireDateFilters } from './signalwireFilters';
 
-const option = (value: string) => ({ value, label: value });
+/** Every `type` the voice spec's variants name (Relay/LAML, video-room legs, Dialogflow, Fabric). */
+const voiceTypes = [
+  'laml_call', 'relay_pstn_call', 'relay_sip_call', 'relay_webrtc_call',
+  'video_room_pstn_leg', 'video_room_sip_leg', 'dialogflow_call', 'fabric_subscriber_device_leg',
+];
 
-/** SignalWire voice logs: `GET /api/voice/logs`, paged by following `links.next`; needs the Voice token scope. */
+const voiceStatuses = [
+  'queued', 'initiated', 'ringing', 'in-progress', 'busy', 'failed', 'no-answer',
+  'canceled', 'completed', 'ended', 'answered', 'created', 'ending', 'joined',
+];
+
+/**
+ * SignalWire voice logs: `GET /api/voice/logs`, paged by following `links.next`; needs the Voice token scope.
+ * Discarded logs (only id and dates) carry the `discarded` flag: a badge in the row and their own toggle.
+ */
 export const signalwireVoiceLogsStream: StreamDefinition = {
   id: 'signalwire.voice',
   provider: 'signalwire',
@@ -19,6 +31,7 @@ export const signalwireVoiceLogsStream: StreamDefinition = {
     { key: 'status', title: 'Status', type: 'text', width: 100 },
     { key: 'duration', title: 'Duration', type: 'duration', width: 80 },
     { key: 'charge', title: 'Charge', type: 'money', width: 80 },
+    { key: 'discarded', title: 'Discarded', type: 'flag', width: 90 },
     { key: 'id', title: 'ID', type: 'text', width: 280, hidden: true },
     { key: 'source', title: 'Source', type: 'text', width: 110, hidden: true },
     { key: 'parent_id', title: 'Parent ID', type: 'text', width: 280, hidden: true },
@@ -26,27 +39,10 @@ export const signalwireVoiceLogsStream: StreamDefinition = {
   ],
   filters: [
     ...signalwireDateFilters,
-    {
-      key: 'direction',
-      kind: 'enum',
-      label: 'Direction',
-      description: 'Applied to the loaded rows (the API has no direction filter).',
-      serverSide: false,
-      multiple: true,
-      options: ['inbound', 'outbound', 'outbound-api', 'outbound-dial'].map(option),
-    },
-    {
-      key: 'status',
-      kind: 'enum',
-      label: 'Status',
-      description: 'Applied to the loaded rows (the API has no status filter).',
-      serverSide: false,
-      multiple: true,
-      options: [
-        'queued', 'initiated', 'ringing', 'in-progress', 'busy', 'failed', 'no-answer',
-        'canceled', 'completed', 'ended', 'answered', 'created', 'ending', 'joined',
-      ].map(option),
-    },
+    localEnumFilter('type', 'Type', voiceTypes),
+    localEnumFilter('direction', 'Direction', ['inbound', 'outbound', 'outbound-api', 'outbound-dial']),
+    localEnumFilter('status', 'Status', voiceStatuses),
+    phoneLocalFilter,
   ],
   details: [
     { title: 'Charges', field: 'charge_details', format: 'json' },

@@ -48,6 +48,11 @@ describe('stream definitions', function () {
     assert.deepEqual(options('daily.meeting', 'logLevel'), ['ERROR', 'INFO', 'DEBUG']);
     assert.deepEqual(options('lago.api', 'http_methods'), ['post', 'put', 'delete']);
     assert.equal(options('signalwire.voice', 'status')?.length, 14);
+    assert.equal(options('signalwire.voice', 'type')?.length, 8);
+    const local = (id: string) => byId[id].filters.filter((f) => !f.serverSide).map((f) => f.key);
+    assert.deepEqual(local('signalwire.voice'), ['type', 'direction', 'status', 'phone']);
+    assert.deepEqual(local('signalwire.video'), ['type', 'status', 'room_name']);
+    assert.ok(options('signalwire.voice', 'status')?.every((value) => value !== 'discarded'));
     const pattern = new RegExp((byId['lago.api'].filters.find((f) => f.key === 'http_statuses') as { pattern: string }).pattern);
     assert.ok(pattern.test('failed, 404,succeeded') && !pattern.test('600') && !pattern.test('ok'));
     assert.ok(byId['daily.meeting'].filters.find((f) => f.key === 'mtgSessionId')?.required);

@@ -64,15 +64,25 @@ describe('SignalWire video and voice logs client', function () {
     });
   }
 
-  it('voice: discarded logs appear only with include_deleted and show only id and dates', async () => {
+  it('voice: discarded logs appear only with include_deleted, carry only id and dates and are flagged, not given a status', async () => {
     const without = await connection.stream('signalwire.voice').fetchPage({ filters: {}, pageSize: 1000 });
-    assert.ok(without.rows.every((r) => r.fields.discarded_at === undefined));
+    assert.ok(without.rows.every((r) => r.fields.discarded === false));
     const withDeleted = await connection.stream('signalwire.voice').fetchPage({ filters: { include_deleted: true }, pageSize: 1000 });
     const discarded = withDeleted.rows.filter((r) => r.fields.discarded_at !== undefined);
     assert.ok(discarded.length > 0);
-    assert.deepEqual(Object.keys(discarded[0].fields).sort(), ['created_at', 'discarded_at', 'id', 'status']);
+    assert.deepEqual(Object.keys(discarded[0].fields).sort(), ['created_at', 'discarded', 'discarded_at', 'id']);
+    assert.ok(discarded.every((r) => r.fields.discarded === true && r.fields.status === undefined));
     const types = new Set(withDeleted.rows.map((r) => r.fields.type).filter(Boolean));
     assert.ok(types.size >= 6, [...types].join());
+  });
+
+  it('voice: a status filter keeps the discarded logs (they have no status; their own toggle governs them)', async () => {
+    const all = await connection.stream('signalwire.voice').fetchPage({ filters: { include_deleted: true }, pageSize: 1000 });
+    const page = await connection.stream('signalwire.voice').fetchPage({ filters: { include_deleted: true, status: ['completed'] }, pageSize: 1000 });
+    const discardedIds = (rows: typeof page.rows) => rows.filter((r) => r.fields.discarded === true).map((r) => r.id);
+    assert.ok(discardedIds(all.rows).length > 0);
+    assert.deepEqual(discardedIds(page.rows), discardedIds(all.rows));
+    assert.ok(page.rows.every((r) => r.fields.discarded === true || r.fields.status === 'completed'));
   });
 
   it('voice: direction and status filters are local and do not change the query', async () => {
@@ -81,6 +91,26 @@ describe('SignalWire video and voice logs client', function () {
     assert.ok(page.rows.length > 0);
     assert.ok(page.rows.every((r) => r.fields.direction === 'inbound' && ['failed', 'busy'].includes(String(r.fields.status))));
     assert.ok(page.next);
+  });
+
+  it('voice: type and phone number filters are local (the API has none)', async () => {
+    const all = await connection.stream('signalwire.voice').fetchPage({ filters: {}, pageSize: 500 });
+    const number = String(all.rows.find((r) => r.fields.type === 'laml_call')?.fields.to);
+    const part = number.slice(-4);
+    const page = await connection.stream('signalwire.voice').fetchPage({ filters: { type: ['laml_call', 'relay_sip_call'], phone: part }, pageSize: 500 });
+    assert.equal(last().url, '/api/voice/logs?page_size=500');
+    const expected = all.rows.filter(
+      (r) => ['laml_call', 'relay_sip_call'].includes(String(r.fields.type)) && (String(r.fields.from).includes(part) || String(r.fields.to).includes(part)),
+    );
+    assert.ok(expected.length > 0);
+    assert.deepEqual(page.rows.map((r) => r.id), expected.map((r) => r.id));
+  });
+
+  it('video: type and status filters are local lists of exact values', async () => {
+    const page = await connection.stream('signalwire.video').fetchPage({ filters: { type: 'video_room_session', status: 'failed, CANCELED' }, pageSize: 500 });
+    assert.equal(last().url, '/api/video/logs?page_size=500');
+    assert.ok(page.rows.length > 0);
+    assert.ok(page.rows.every((r) => r.fields.type === 'video_room_session' && ['failed', 'canceled'].includes(String(r.fields.status))));
   });
 
   it('video: the spec example is the oldest row; room filter is local', async () => {
