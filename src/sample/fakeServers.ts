@@ -37,19 +37,21 @@ export interface FakeServerOptions {
   readonly rowCount?: number;
   /** The newest rows are just before this moment (default: now). */
   readonly now?: number;
+  /** SignalWire: the origin (and path prefix) its `links` name instead of its own, as behind a proxy. */
+  readonly linkOrigin?: string;
 }
 
 const defaultRowCount = 2500;
 const prefixes: Readonly<Record<ProviderKind, string>> = { daily: '/v1', lago: '/api/v1', signalwire: '' };
 
-function createApi(provider: ProviderKind, token: string, projectId: string, data: SampleDataOptions): FakeApi {
+function createApi(provider: ProviderKind, token: string, projectId: string, data: SampleDataOptions, linkOrigin?: string): FakeApi {
   switch (provider) {
     case 'daily':
       return new DailyFakeApi(token, data);
     case 'lago':
       return new LagoFakeApi(token, data);
     case 'signalwire':
-      return new SignalwireFakeApi(projectId, token, data);
+      return new SignalwireFakeApi(projectId, token, data, linkOrigin);
   }
 }
 
@@ -58,7 +60,7 @@ export async function startFakeServer(provider: ProviderKind, options: FakeServe
   const token = options.token ?? randomBytes(18).toString('base64url');
   const projectId = provider === 'signalwire' ? `a1b2c3d4-${randomBytes(2).toString('hex')}-4e5f-8a9b-${randomBytes(6).toString('hex')}` : '';
   const data: SampleDataOptions = { seed: options.seed ?? 1, rowCount: options.rowCount ?? defaultRowCount, now: options.now ?? Date.now() };
-  const server = new FakeHttpServer(createApi(provider, token, projectId, data));
+  const server = new FakeHttpServer(createApi(provider, token, projectId, data, options.linkOrigin));
   await server.listen();
   return {
     provider,

@@ -32,6 +32,8 @@ export class SignalwireFakeApi implements FakeApi {
     private readonly projectId: string,
     private readonly token: string,
     private readonly data: SampleDataOptions,
+    /** Names this origin in `links` instead of the server's own (a proxy in front of it). */
+    private readonly linkOrigin?: string,
   ) {}
 
   checkAuth(authorization: string | undefined): FakeResponse | undefined {
@@ -111,7 +113,7 @@ export class SignalwireFakeApi implements FakeApi {
       params.set('page_size', String(size));
       if (pageNumber === 0) params.delete('page_token');
       else params.set('page_token', pageToken(start));
-      return `${origin}${path}?${params.toString()}`;
+      return `${this.linkOrigin ?? origin}${path}?${params.toString()}`;
     };
     const rows = fault === 'emptyPages' ? [] : records.slice(offset, offset + size).map(({ deleted, ...record }) => record);
     if (fault === 'wrongTypes' && rows.length > 1) {
