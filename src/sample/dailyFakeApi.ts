@@ -6,7 +6,9 @@ import {
   generateDailyMeetingLogs,
   generateDailyMeetings,
   generateDailyMetrics,
+  sampleMeetingLogLevels,
   type DailyMeetingLogRecord,
+  type MeetingLogLevelName,
   type DailyMeetingRecord,
   type DailyMetricRecord,
 } from './dailyMeetingData';
@@ -17,6 +19,8 @@ export interface SampleDataOptions {
   readonly rowCount: number;
   /** The newest data is just before this moment (epoch ms). */
   readonly now: number;
+  /** Daily meeting logs: this server's number for each level name (default `sampleMeetingLogLevels`). */
+  readonly meetingLogLevels?: Readonly<Record<MeetingLogLevelName, number>>;
 }
 
 const maxLimit = 100;
@@ -43,10 +47,14 @@ export class DailyFakeApi implements FakeApi {
   private readonly sessionLogs = new Map<string, DailyMeetingLogRecord[]>();
   private readonly sessionMetrics = new Map<string, DailyMetricRecord[]>();
 
+  private readonly levels: Readonly<Record<MeetingLogLevelName, number>>;
+
   constructor(
     private readonly token: string,
     private readonly data: SampleDataOptions,
-  ) {}
+  ) {
+    this.levels = data.meetingLogLevels ?? sampleMeetingLogLevels;
+  }
 
   checkAuth(authorization: string | undefined): FakeResponse | undefined {
     const match = /^Bearer (\S+)$/.exec(authorization ?? '');
@@ -99,7 +107,7 @@ export class DailyFakeApi implements FakeApi {
   private logsOf(meeting: DailyMeetingRecord): DailyMeetingLogRecord[] {
     let logs = this.sessionLogs.get(meeting.id);
     if (!logs) {
-      logs = generateDailyMeetingLogs(meeting, this.data.seed);
+      logs = generateDailyMeetingLogs(meeting, this.data.seed, this.levels);
       this.sessionLogs.set(meeting.id, logs);
     }
     return logs;
@@ -149,9 +157,8 @@ export class DailyFakeApi implements FakeApi {
       return invalid(window);
     }
     const meetings = this.meetings().filter((m) => (!mtg || m.id === mtg) && (!user || m.participants.some((p) => p.participant_id === user)));
-    const levels: Record<string, number> = { ERROR: 2, INFO: 1, DEBUG: 0 };
     const level = query.get('logLevel');
-    if (level !== null && levels[level] === undefined) {
+    if (level !== null && !(level in this.levels)) {
       return invalid('logLevel must be one of [ERROR, INFO, DEBUG]');
     }
     const descending = (query.get('order') ?? 'DESC').toUpperCase() !== 'ASC';
@@ -160,7 +167,7 @@ export class DailyFakeApi implements FakeApi {
     const arrange = <T>(items: T[]) => (descending ? items.reverse() : items).slice(offset, offset + limit);
     const logs = meetings
       .flatMap((m) => this.logsOf(m))
-      .filter((log) => (!user || log.userSessionId === user) && (level === null || log.level === levels[level]) && inWindow(log.time));
+      .filter((log) => (!user || log.userSessionId === user) && (level === null || log.level === this.levels[level as MeetingLogLevelName]) && inWindow(log.time));
     const body: Record<string, unknown> = {};
     if (query.get('includeLogs') !== 'false') {
       body.logs = fault === 'emptyPages' ? [] : arrange(logs).map((log) => ({ ...log }));

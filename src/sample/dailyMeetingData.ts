@@ -39,23 +39,32 @@ const specSessionId = '008c1f0f-6fc5-4e5f-b872-1b9623cb1e7a';
 const specUserSessionId = '7a51a4b2-92cf-4ad2-b53b-9d01cc985a38';
 const names = ['Ada', 'Grace', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis', 'Frances', null];
 
-/** [message, code, level]: level 2 error, 1 info, 0 debug. */
-const messages: readonly (readonly [string, number | null, number])[] = [
-  ['joined meeting', 8001, 1],
-  ['participant joined', 8010, 1],
-  ['participant left', 8020, 1],
-  ['camera started', 8101, 1],
-  ['microphone muted', 8110, 1],
-  ['screen share started', 8201, 1],
-  ['switching to sfu mode', 8301, 1],
-  ['ice connection state: checking', null, 0],
-  ['ice connection state: connected', null, 0],
-  ['bandwidth estimate updated', null, 0],
-  ['getUserMedia failed: NotAllowedError', 7101, 2],
-  ['ice connection failed, restarting', 7201, 2],
-  ['network connection interrupted', 7301, 2],
-  ['disconnect on pagehide', 7991, 2],
-  ['leaving session', 8000, 1],
+/** Daily's documented level names (the `logLevel` filter). */
+export type MeetingLogLevelName = 'ERROR' | 'INFO' | 'DEBUG';
+
+/**
+ * This server's own numbers for the level names (the spec's example records: 2 for an error, 1 for info). The
+ * client has no such table: it learns the numbers from the API, and tests start servers with other numbers.
+ */
+export const sampleMeetingLogLevels: Readonly<Record<MeetingLogLevelName, number>> = { ERROR: 2, INFO: 1, DEBUG: 0 };
+
+/** [message, code, level name]. */
+const messages: readonly (readonly [string, number | null, MeetingLogLevelName])[] = [
+  ['joined meeting', 8001, 'INFO'],
+  ['participant joined', 8010, 'INFO'],
+  ['participant left', 8020, 'INFO'],
+  ['camera started', 8101, 'INFO'],
+  ['microphone muted', 8110, 'INFO'],
+  ['screen share started', 8201, 'INFO'],
+  ['switching to sfu mode', 8301, 'INFO'],
+  ['ice connection state: checking', null, 'DEBUG'],
+  ['ice connection state: connected', null, 'DEBUG'],
+  ['bandwidth estimate updated', null, 'DEBUG'],
+  ['getUserMedia failed: NotAllowedError', 7101, 'ERROR'],
+  ['ice connection failed, restarting', 7201, 'ERROR'],
+  ['network connection interrupted', 7301, 'ERROR'],
+  ['disconnect on pagehide', 7991, 'ERROR'],
+  ['leaving session', 8000, 'INFO'],
 ];
 
 /** Meeting sessions over the last `days`, newest first; the spec example's session is the oldest. */
@@ -85,9 +94,13 @@ function participant(random: Random, start: number, duration: number): DailyPart
 }
 
 /** The logs of one session, oldest first (the API sorts per `order`). */
-export function generateDailyMeetingLogs(meeting: DailyMeetingRecord, seed: number): DailyMeetingLogRecord[] {
+export function generateDailyMeetingLogs(
+  meeting: DailyMeetingRecord,
+  seed: number,
+  levels: Readonly<Record<MeetingLogLevelName, number>> = sampleMeetingLogLevels,
+): DailyMeetingLogRecord[] {
   if (meeting.id === specSessionId) {
-    return specExampleLogs();
+    return specExampleLogs(levels);
   }
   const random = new Random(seed ^ parseInt(meeting.id.slice(0, 8), 16));
   const logs: DailyMeetingLogRecord[] = [];
@@ -99,7 +112,7 @@ export function generateDailyMeetingLogs(meeting: DailyMeetingRecord, seed: numb
       logs.push({
         time: isoTime(at + random.int(20, 400)), clientTime: isoTime(at), message, mtgSessionId: meeting.id,
         userSessionId: person.participant_id, peerId: message.startsWith('participant') ? random.uuid() : null,
-        domainName: 'your-domain', level, code,
+        domainName: 'your-domain', level: levels[level], code,
       });
     }
   }
@@ -122,12 +135,12 @@ export function generateDailyMetrics(meeting: DailyMeetingRecord, seed: number):
   return samples.sort((a, b) => Date.parse(String(a.time)) - Date.parse(String(b.time)));
 }
 
-function specExampleLogs(): DailyMeetingLogRecord[] {
+function specExampleLogs(levels: Readonly<Record<MeetingLogLevelName, number>>): DailyMeetingLogRecord[] {
   const base = { mtgSessionId: specSessionId, userSessionId: specUserSessionId, domainName: 'your-domain' };
   const time = '2026-03-23T16:32:55.473000000Z';
   return [
-    { ...base, time, clientTime: '2026-03-23T16:32:54.338000000Z', message: 'participant left', peerId: '6436dbcb-f60a-48c4-90ca-4588f60f6fbc', level: 1, code: 8020 },
-    { ...base, time, clientTime: '2026-03-23T16:32:55.324000000Z', message: 'leaving session', peerId: null, level: 1, code: 8000 },
-    { ...base, time, clientTime: '2026-03-23T16:32:55.324000000Z', message: 'disconnect on pagehide', peerId: null, level: 2, code: 7991 },
+    { ...base, time, clientTime: '2026-03-23T16:32:54.338000000Z', message: 'participant left', peerId: '6436dbcb-f60a-48c4-90ca-4588f60f6fbc', level: levels.INFO, code: 8020 },
+    { ...base, time, clientTime: '2026-03-23T16:32:55.324000000Z', message: 'leaving session', peerId: null, level: levels.INFO, code: 8000 },
+    { ...base, time, clientTime: '2026-03-23T16:32:55.324000000Z', message: 'disconnect on pagehide', peerId: null, level: levels.ERROR, code: 7991 },
   ];
 }

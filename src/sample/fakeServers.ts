@@ -39,6 +39,8 @@ export interface FakeServerOptions {
   readonly now?: number;
   /** SignalWire: the origin (and path prefix) its `links` name instead of its own, as behind a proxy. */
   readonly linkOrigin?: string;
+  /** Daily: the server's numbers for the meeting-log level names (see `sampleMeetingLogLevels`). */
+  readonly meetingLogLevels?: SampleDataOptions['meetingLogLevels'];
 }
 
 const defaultRowCount = 2500;
@@ -59,7 +61,12 @@ function createApi(provider: ProviderKind, token: string, projectId: string, dat
 export async function startFakeServer(provider: ProviderKind, options: FakeServerOptions = {}): Promise<FakeProviderServer> {
   const token = options.token ?? randomBytes(18).toString('base64url');
   const projectId = provider === 'signalwire' ? `a1b2c3d4-${randomBytes(2).toString('hex')}-4e5f-8a9b-${randomBytes(6).toString('hex')}` : '';
-  const data: SampleDataOptions = { seed: options.seed ?? 1, rowCount: options.rowCount ?? defaultRowCount, now: options.now ?? Date.now() };
+  const data: SampleDataOptions = {
+    seed: options.seed ?? 1,
+    rowCount: options.rowCount ?? defaultRowCount,
+    now: options.now ?? Date.now(),
+    meetingLogLevels: options.meetingLogLevels,
+  };
   const server = new FakeHttpServer(createApi(provider, token, projectId, data, options.linkOrigin));
   await server.listen();
   return {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { dailyMeetingLogsStream } from '../../src/providers/daily/dailyMeetingLogsStream';
 import { signalwireVoiceLogsStream } from '../../src/providers/signalwire/signalwireVoiceLogsStream';
-import type { LogRow } from '../../src/protocol/streamDefinition';
+import type { JsonValue, LogRow } from '../../src/protocol/streamDefinition';
 import { baseTime, snapshot } from './fixtures';
 import { type PanelPage, eventually, usePanelPages } from './harness';
 
@@ -8,13 +9,13 @@ const shownCount = (panel: PanelPage) => panel.page.locator('[role=grid]').getAt
 
 function voiceRow(index: number, discarded: boolean): LogRow {
   const time = baseTime - index * 60_000;
-  const fields = discarded
+  const fields: Record<string, JsonValue> = discarded
     ? { id: `v${index}`, created_at: time, discarded_at: time + 1000, discarded: true }
     : { id: `v${index}`, created_at: time, discarded: false, type: 'laml_call', direction: 'inbound', from: '+15550100', to: '+15550199', status: 'completed' };
   return { id: `v${index}`, time, severity: discarded ? 'debug' : 'info', fields };
 }
 
-describe('webview: provider fidelity (discarded voice logs)', function () {
+describe('webview: provider fidelity (discarded voice logs, unnamed levels)', function () {
   this.timeout(60_000);
   const pages = usePanelPages();
 
@@ -40,5 +41,17 @@ describe('webview: provider fidelity (discarded voice logs)', function () {
     await toggle.click();
     await eventually(() => shownCount(panel), 3);
     assert.deepEqual(panel.errors, []);
+  });
+
+  it('a meeting-log level the API has not named shows its number, without a severity colour', async () => {
+    const panel = pages.panel;
+    const row = (id: string, level: string, severity: 'error' | 'info') =>
+      ({ id, time: baseTime, severity, fields: { time: baseTime, level, levelNumber: 2, message: id } }) as LogRow;
+    await panel.notify(...snapshot([row('named', 'error', 'error'), row('raw', 'level 2', 'info')], {}, dailyMeetingLogsStream));
+    const levelCell = (position: number) => panel.page.locator(`.grid-body [aria-rowindex="${position + 2}"] [aria-colindex="2"]`);
+    assert.equal(await levelCell(0).textContent(), 'error');
+    assert.match((await levelCell(0).getAttribute('class')) ?? '', /tone-error/);
+    assert.equal(await levelCell(1).textContent(), 'level 2');
+    assert.doesNotMatch((await levelCell(1).getAttribute('class')) ?? '', /tone-/);
   });
 });

@@ -28,9 +28,12 @@ export function cellText(row: LogRow, column: ColumnDef, zone: TimeZoneMode): st
   }
 }
 
-/** A CSS class naming the colour class of a status or level value, or '' when it has none. */
+/**
+ * A CSS class naming the colour class of a status or level value, or '' when it has none. A level cell is coloured
+ * only when it shows the severity itself: a raw level the API has not named yet ("level 2") stays neutral.
+ */
 export function toneOf(row: LogRow, column: ColumnDef): string {
-  if (column.type === 'level') return `tone-${row.severity}`;
+  if (column.type === 'level') return row.fields[column.key] === row.severity ? `tone-${row.severity}` : '';
   if (column.type === 'flag') return row.fields[column.key] === true ? 'flag-on' : '';
   if (column.type !== 'httpStatus') return '';
   const status = toNumber(row.fields[column.key], Number.NaN);

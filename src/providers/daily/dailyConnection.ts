@@ -5,6 +5,7 @@ import type { StreamDefinition } from '../../protocol/streamDefinition';
 import type { Logger } from '../../util/logging';
 import { DailyApiLogsClient } from './dailyApiLogsClient';
 import { dailyApiLogsStream } from './dailyApiLogsStream';
+import { DailyLevelTable } from './dailyLevelNames';
 import { DailyMeetingLogsClient } from './dailyMeetingLogsClient';
 import { dailyMeetingLogsStream } from './dailyMeetingLogsStream';
 import { listDailyMeetingSessions } from './dailyMeetingsClient';
@@ -14,6 +15,9 @@ export const dailyStreams: readonly StreamDefinition[] = [dailyApiLogsStream, da
 
 /** Daily: Bearer API key; base URL ends in `/v1`. */
 export class DailyConnection extends ConnectionBase {
+  /** Level names learnt from this connection's API, kept as long as the connection. */
+  private readonly levels = new DailyLevelTable();
+
   constructor(baseUrl: string, secret: string, options: ConnectionOptions, private readonly logger: Logger) {
     super(
       'daily',
@@ -32,7 +36,7 @@ export class DailyConnection extends ConnectionBase {
 
   protected createClient(definition: StreamDefinition): StreamClient {
     if (definition.id === 'daily.meeting') {
-      return new DailyMeetingLogsClient(definition, this.http, this.logger);
+      return new DailyMeetingLogsClient(definition, this.http, this.logger, this.levels);
     }
     return new DailyApiLogsClient(definition, definition.id === 'daily.webhook' ? 'webhook' : 'api', this.http, this.logger);
   }

@@ -1,5 +1,6 @@
 import type { MeetingSession } from '../../protocol/streamDefinition';
-import type { JsonValue, LogRow, Severity } from '../../protocol/streamDefinition';
+import type { JsonValue, LogRow } from '../../protocol/streamDefinition';
+import { describeDailyLevel, type DailyLevelName } from './dailyLevelNames';
 import { bodyText, severityForHttpStatus } from '../rowHelpers';
 import type { DailyApiLog, DailyMeetingLog, DailyMeetingsPage } from './dailySchemas';
 
@@ -27,26 +28,21 @@ export function mapDailyApiLog(log: DailyApiLog): LogRow {
   };
 }
 
-/** Daily's numeric client log levels: 2 error, 1 info, anything else (0 or 3) debug. */
-export function dailyLevelSeverity(level: number | null | undefined): Severity {
-  if (level === 2) {
-    return 'error';
-  }
-  return level === 1 ? 'info' : 'debug';
-}
+/** The confirmed name of a level number, if the API has told it. */
+export type LevelNameOf = (level: number) => DailyLevelName | undefined;
 
 /**
  * Meeting log records have no id. The id is built from the record's content, so it stays the same across pages
  * and live-tail polls; `occurrence` separates identical records within one response.
  */
-export function mapDailyMeetingLog(log: DailyMeetingLog, occurrence: number): LogRow {
+export function mapDailyMeetingLog(log: DailyMeetingLog, occurrence: number, levelName: LevelNameOf = () => undefined): LogRow {
   const { time, message = '', code = null, peerId = null } = log;
   const clientTime = log.clientTime ?? null;
   const userSessionId = log.userSessionId ?? null;
   const mtgSessionId = log.mtgSessionId ?? null;
   const domainName = log.domainName ?? null;
   const levelNumber = log.level ?? null;
-  const severity = dailyLevelSeverity(levelNumber);
+  const level = levelNumber === null ? { text: null, severity: 'info' as const } : describeDailyLevel(levelNumber, levelName(levelNumber));
   const record = {
     time: new Date(time).toISOString(),
     clientTime: clientTime === null ? null : new Date(clientTime).toISOString(),
@@ -55,8 +51,8 @@ export function mapDailyMeetingLog(log: DailyMeetingLog, occurrence: number): Lo
   return {
     id: `${hash(`${time}|${clientTime}|${userSessionId}|${peerId}|${code}|${message}`)}-${occurrence}`,
     time,
-    severity,
-    fields: { time, clientTime, level: severity, levelNumber, code, message, userSessionId, peerId, mtgSessionId, domainName, record },
+    severity: level.severity,
+    fields: { time, clientTime, level: level.text, levelNumber, code, message, userSessionId, peerId, mtgSessionId, domainName, record },
   };
 }
 

@@ -7,30 +7,41 @@ import type { Page, PageRequest } from '../connection';
 import { booleanValue, numberValue, textValue } from '../rowHelpers';
 import type { LogRow, StreamDefinition } from '../../protocol/streamDefinition';
 import { adaptDailyError } from './dailyErrors';
-import { mapDailyMeetingLog, mapDailyMetric } from './dailyMappers';
+import { DailyLevelTable, isDailyLevelName } from './dailyLevelNames';
+import { mapDailyMeetingLog, mapDailyMetric, type LevelNameOf } from './dailyMappers';
 import { dailyMeetingLogsPageSchema } from './dailySchemas';
 
-/** Parses and maps one `/logs` body. `counts` are the raw list lengths, used to decide whether more pages exist. */
-export function parseDailyMeetingLogs(body: unknown): { rows: LogRow[]; counts: number[] } {
+/**
+ * Parses and maps one `/logs` body, naming levels only as `levelName` confirms them. `counts` are the raw list
+ * lengths, used to decide whether more pages exist.
+ */
+export function parseDailyMeetingLogs(body: unknown, levelName?: LevelNameOf): { rows: LogRow[]; counts: number[] } {
   const page = parseWithSchema(dailyMeetingLogsPageSchema, body, 'Daily meeting logs');
   const occurrences = new Map<string, number>();
   const rows = (page.logs ?? []).map((log) => {
-    const first = mapDailyMeetingLog(log, 0);
+    const first = mapDailyMeetingLog(log, 0, levelName);
     const seen = occurrences.get(first.id) ?? 0;
     occurrences.set(first.id, seen + 1);
-    return seen === 0 ? first : mapDailyMeetingLog(log, seen);
+    return seen === 0 ? first : mapDailyMeetingLog(log, seen, levelName);
   });
   const fallbackTime = rows[0]?.time ?? 0;
   const metrics = (page.metrics ?? []).map((metric, index) => mapDailyMetric(metric, fallbackTime, index));
   return { rows: [...rows, ...metrics], counts: [page.logs?.length ?? 0, page.metrics?.length ?? 0] };
 }
 
-/** `GET /logs` for one meeting or participant session, paged by `offset` (the cursor) + `limit`. */
+/** Records per level probe: enough to see that a server ignored the filter (several numbers). */
+const probeLimit = 5;
+
+/**
+ * `GET /logs` for one meeting or participant session, paged by `offset` (the cursor) + `limit`. Level numbers are
+ * named from the connection's `DailyLevelTable`, which each response teaches (see `learnLevels`).
+ */
 export class DailyMeetingLogsClient extends BaseStreamClient {
   constructor(
     definition: StreamDefinition,
     private readonly http: HttpClient,
     logger: Logger,
+    private readonly levels: DailyLevelTable,
   ) {
     super(definition, logger);
   }
@@ -57,10 +68,35 @@ export class DailyMeetingLogsClient extends BaseStreamClient {
   async load(request: PageRequest): Promise<unknown> {
     offsetOf(request);
     try {
-      return await this.http.getJson('/logs', this.query(request), request.signal);
+      const body = await this.http.getJson('/logs', this.query(request), request.signal);
+      await this.learnLevels(body, request);
+      return body;
     } catch (error) {
       throw adaptDailyError(error);
     }
+  }
+
+  /**
+   * A `logLevel`-filtered page names its numbers. Numbers still unknown are asked about once per session and
+   * name: a small `logLevel=NAME` request per documented name. A failed probe leaves the numbers raw.
+   */
+  private async learnLevels(body: unknown, request: PageRequest): Promise<void> {
+    const numbers = levelNumbers(body);
+    const requested = textValue(request.filters, 'logLevel')?.toUpperCase();
+    if (isDailyLevelName(requested)) this.levels.learn(requested, numbers);
+    if (!this.levels.hasUnknown(numbers) || !dailyMeetingLogsPageSchema.safeParse(body).success) return;
+    const session: QueryParams = this.query(request).filter(([name]) => name === 'mtgSessionId' || name === 'userSessionId');
+    const names = this.levels.namesToProbe(session.map(([, value]) => value).join('|'));
+    await Promise.all(
+      names.map(async (name) => {
+        try {
+          const probe = await this.http.getJson('/logs', [...session, ['logLevel', name], ['limit', String(probeLimit)]], request.signal);
+          this.levels.learn(name, levelNumbers(probe));
+        } catch (error) {
+          this.logger.debug(`level probe for ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }),
+    );
   }
 
   peekNext(body: unknown, request: PageRequest): string | undefined {
@@ -71,10 +107,18 @@ export class DailyMeetingLogsClient extends BaseStreamClient {
   }
 
   decode(body: unknown, request: PageRequest): Page {
-    const { rows, counts } = parseDailyMeetingLogs(body);
+    const { rows, counts } = parseDailyMeetingLogs(body, (level) => this.levels.nameOf(level));
     const fetched = Math.max(...counts);
     return { rows, next: fetched >= this.pageSize(request) ? String(offsetOf(request) + fetched) : undefined };
   }
+}
+
+/** The numeric levels of a raw `/logs` body (before validation: only a cheap look). */
+function levelNumbers(body: unknown): number[] {
+  const logs = (body as { logs?: unknown } | null)?.logs;
+  if (!Array.isArray(logs)) return [];
+  const levels = logs.map((log) => (log as { level?: unknown } | null)?.level);
+  return levels.map((level) => (typeof level === 'string' && /^\d+$/.test(level) ? Number(level) : level)).filter(Number.isInteger) as number[];
 }
 
 function offsetOf(request: PageRequest): number {
