@@ -1,5 +1,5 @@
 import type { ExportFormat, TimeZoneMode } from '../src/protocol/logTable';
-import type { MeetingSession } from '../src/protocol/streamDefinition';
+import type { CallEvent, MeetingQuery, MeetingSessionPage } from '../src/protocol/streamDefinition';
 import type { FilterValues } from '../src/protocol/streamDefinition';
 import type { ViewLayout } from '../src/protocol/savedView';
 import type { Transport } from './transport';
@@ -56,7 +56,10 @@ export class Actions {
   layoutChanged(layout: ViewLayout): void {
     this.transport.send({ type: 'layoutChanged', layout });
   }
-  listMeetingSessions(): Promise<readonly MeetingSession[]> {
-    return this.transport.request({ type: 'listMeetingSessions' });
+  listMeetingSessions(query: MeetingQuery): Promise<MeetingSessionPage> {
+    return this.transport.request<'listMeetingSessions'>({ type: 'listMeetingSessions', query });
+  }
+  listCallEvents(rowId: string): Promise<readonly CallEvent[]> {
+    return this.transport.request<'listCallEvents'>({ type: 'listCallEvents', rowId });
   }
 }

@@ -139,7 +139,7 @@ export class App {
     this.state.updateUi({ filters: message.filters });
     this.filterBar = new FilterBar(message.definition.filters, {
       apply: (values) => this.applyFilters(values),
-      listSessions: () => this.actions.listMeetingSessions(),
+      listSessions: (query) => this.actions.listMeetingSessions(query),
     });
     this.filterSlot.replaceChildren(this.filterBar.element);
     this.columns.setDefinition(message.definition.columns);

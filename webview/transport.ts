@@ -33,7 +33,9 @@ export class Transport {
     this.api.postMessage(command);
   }
 
-  request<R extends WebviewRequest>(request: Omit<R, 'id'>): Promise<ReplyPayload<R>> {
+  request<T extends WebviewRequest['type']>(
+    request: Omit<Extract<WebviewRequest, { type: T }>, 'id'>,
+  ): Promise<ReplyPayload<Extract<WebviewRequest, { type: T }>>> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });

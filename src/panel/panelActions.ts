@@ -5,7 +5,9 @@ import { openLink } from '../commands/openLink';
 import { openRowAsJson } from '../commands/openRowAsJson';
 import { updateToken } from '../commands/updateToken';
 import type { HostNotification, PanelIdentity, WebviewMessage } from '../protocol/logTable';
-import type { LogRow, StreamDefinition } from '../protocol/streamDefinition';
+import type { LogRow, MeetingQuery, StreamDefinition } from '../protocol/streamDefinition';
+import { isProviderError } from '../http/providerError';
+import type { ProviderConnection } from '../providers/connection';
 import type { LogSession } from '../query/logSession';
 import type { Services } from '../services';
 
@@ -43,7 +45,9 @@ export async function runPanelAction(message: ActionMessage, context: PanelActio
     case 'setTimeZone':
       return services.settings.setTimeZone(message.timeZone);
     case 'listMeetingSessions':
-      return replyWithMeetingSessions(message.id, context);
+      return reply(message.id, context, (connection) => meetingSessions(connection, message.query ?? {}));
+    case 'listCallEvents':
+      return reply(message.id, context, (connection) => callEvents(connection, message.rowId));
   }
 }
 
@@ -63,14 +67,23 @@ function exportSelection(session: LogSession, rowIds: readonly string[] | undefi
   return rowIds.map((id) => session.getRow(id)).filter((row): row is LogRow => row !== undefined);
 }
 
-async function replyWithMeetingSessions(id: number, context: PanelActionContext): Promise<void> {
+/** Answers a webview request with `work`'s result, or with the failure's readable sentence and kind. */
+async function reply(id: number, context: PanelActionContext, work: (connection: ProviderConnection) => Promise<unknown>): Promise<void> {
   try {
     const connection = await context.services.connections.connect(context.identity);
-    if (!connection.listMeetingSessions) {
-      throw new Error('This provider has no meeting sessions.');
-    }
-    context.reply({ type: 'reply', id, result: await connection.listMeetingSessions() });
+    context.reply({ type: 'reply', id, result: await work(connection) });
   } catch (error) {
-    context.reply({ type: 'reply', id, error: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof Error ? error.message : String(error);
+    context.reply({ type: 'reply', id, error: message, ...(isProviderError(error) ? { errorKind: error.kind } : {}) });
   }
+}
+
+function meetingSessions(connection: ProviderConnection, query: MeetingQuery): Promise<unknown> {
+  if (!connection.listMeetingSessions) throw new Error('This provider has no meeting sessions.');
+  return connection.listMeetingSessions(query);
+}
+
+function callEvents(connection: ProviderConnection, rowId: string): Promise<unknown> {
+  if (!connection.listCallEvents) throw new Error('This provider has no call events.');
+  return connection.listCallEvents(rowId);
 }

@@ -8,7 +8,7 @@
  * - notifications: host → webview.
  * Payloads are plain JSON: times are epoch ms.
  */
-import type { FilterValues, LogRow, MeetingSession, ProviderKind, StreamDefinition } from './streamDefinition';
+import type { CallEvent, FilterValues, LogRow, MeetingQuery, MeetingSessionPage, ProviderKind, StreamDefinition } from './streamDefinition';
 import type { ProviderErrorKind } from './providerErrorKind';
 import type { TimeRange } from './timeRange';
 import type { ViewLayout } from './savedView';
@@ -56,11 +56,17 @@ export type WebviewCommand =
 
 // ---- webview → host requests -------------------------------------------------------------------------------
 
-export type WebviewRequest = { readonly type: 'listMeetingSessions'; readonly id: number };
+export type WebviewRequest =
+  /** A page of Daily meeting sessions for the session picker (search and "More…"). */
+  | { readonly type: 'listMeetingSessions'; readonly id: number; readonly query?: MeetingQuery }
+  /** The events of the voice call in row `rowId` (the detail pane's "Load call events"). */
+  | { readonly type: 'listCallEvents'; readonly id: number; readonly rowId: string };
 
 export type ReplyPayload<R extends WebviewRequest> = R extends { type: 'listMeetingSessions' }
-  ? readonly MeetingSession[]
-  : never;
+  ? MeetingSessionPage
+  : R extends { type: 'listCallEvents' }
+    ? readonly CallEvent[]
+    : never;
 
 export type WebviewMessage = WebviewCommand | WebviewRequest;
 
@@ -126,7 +132,8 @@ export type HostNotification =
   /** `null` clears the banner. */
   | { readonly type: 'error'; readonly error: PanelError | null }
   | { readonly type: 'settings'; readonly settings: PanelSettings }
-  | { readonly type: 'reply'; readonly id: number; readonly result?: unknown; readonly error?: string };
+  /** A request's answer: `result`, or `error` (a readable sentence) with the provider error's kind when known. */
+  | { readonly type: 'reply'; readonly id: number; readonly result?: unknown; readonly error?: string; readonly errorKind?: ProviderErrorKind };
 
 /** What the webview persists with `setState` (UI intent only, never rows) and the serializer restores from. */
 export interface PanelIdentity {

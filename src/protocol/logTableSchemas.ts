@@ -69,7 +69,20 @@ const commandSchemas = [
     query: z.string().max(maxQueryLength),
     timeRange: timeRangeSchema.optional(),
   }),
-  z.strictObject({ type: z.literal('listMeetingSessions'), id: z.int().nonnegative() }),
+  z.strictObject({
+    type: z.literal('listMeetingSessions'),
+    id: z.int().nonnegative(),
+    query: z
+      .strictObject({
+        room: z.string().max(200).optional(),
+        from: epochMsSchema.optional(),
+        to: epochMsSchema.optional(),
+        after: z.string().min(1).max(maxIdLength).optional(),
+        before: z.string().min(1).max(maxIdLength).optional(),
+      })
+      .optional(),
+  }),
+  z.strictObject({ type: z.literal('listCallEvents'), id: z.int().nonnegative(), rowId: rowIdSchema }),
 ] as const;
 
 /** Every webview → host message (commands and requests). */

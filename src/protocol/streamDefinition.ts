@@ -89,8 +89,11 @@ export interface DetailSection {
   readonly title: string;
   /** Key into `LogRow.fields`. */
   readonly field: string;
-  /** `json`: pretty-printed (a JSON string is parsed first, raw text shown when it is not JSON). */
-  readonly format: 'json' | 'text' | 'fields';
+  /**
+   * `json`: pretty-printed (a JSON string is parsed first, raw text shown when it is not JSON). `callEvents`: the
+   * call's events, loaded on demand from the host (`listCallEvents` with the row's id); `field` is unused.
+   */
+  readonly format: 'json' | 'text' | 'fields' | 'callEvents';
 }
 
 /** How the stream pages, for the UI (the client owns the mechanics). */
@@ -124,6 +127,35 @@ export interface LogRow {
   readonly severity: Severity;
   /** Every field of the record, columns and details included, by key. */
   readonly fields: Readonly<Record<string, JsonValue>>;
+}
+
+/** One event of a SignalWire call (`GET /api/voice/logs/{id}/events`), oldest first. */
+export interface CallEvent {
+  /** Epoch ms (`event_at`). */
+  readonly time: number;
+  readonly level: string | null;
+  readonly name: string | null;
+  readonly details: JsonValue;
+}
+
+/** What the meeting-session picker asks Daily's `GET /meetings` for; every part optional. */
+export interface MeetingQuery {
+  /** Only this room (`room`). */
+  readonly room?: string;
+  /** Epoch ms; sent as `timeframe_start` / `timeframe_end` (epoch seconds). */
+  readonly from?: number;
+  readonly to?: number;
+  /** The id of the oldest session shown: the next older page (`starting_after`). */
+  readonly after?: string;
+  /** The id of the newest session shown: the page of newer sessions (`ending_before`). */
+  readonly before?: string;
+}
+
+/** One page of meeting sessions, newest first. */
+export interface MeetingSessionPage {
+  readonly sessions: readonly MeetingSession[];
+  /** A full page came back, so `after` the last one may hold more. */
+  readonly more: boolean;
 }
 
 /** A recent Daily meeting session, offered by the meeting-logs session picker. */

@@ -1,4 +1,4 @@
-import type { FilterValues, LogRow, MeetingSession, ProviderKind, StreamDefinition, StreamId } from '../protocol/streamDefinition';
+import type { CallEvent, FilterValues, LogRow, MeetingQuery, MeetingSessionPage, ProviderKind, StreamDefinition, StreamId } from '../protocol/streamDefinition';
 
 /** Everything needed to talk to one provider for one account. `secret` comes from SecretStorage, never from state. */
 export type ConnectionConfig =
@@ -62,7 +62,9 @@ export interface ProviderConnection {
   /** One cheap request (`limit=1`); resolves when the credentials work, throws `ProviderError` otherwise. */
   testConnection(signal?: AbortSignal): Promise<void>;
   stream(id: StreamId): StreamClient;
-  /** Daily only: recent meeting sessions for the meeting-logs picker. */
-  listMeetingSessions?(signal?: AbortSignal): Promise<readonly MeetingSession[]>;
+  /** Daily only: a page of meeting sessions for the meeting-logs picker. */
+  listMeetingSessions?(query?: MeetingQuery, signal?: AbortSignal): Promise<MeetingSessionPage>;
+  /** SignalWire only: the events of one voice call, for its detail pane. */
+  listCallEvents?(callId: string, signal?: AbortSignal): Promise<readonly CallEvent[]>;
   dispose(): void;
 }

@@ -100,7 +100,7 @@ export class DailyFakeApi implements FakeApi {
   }
 
   private meetings(): DailyMeetingRecord[] {
-    this.meetingList ??= generateDailyMeetings(this.data.seed, 40, this.data.now);
+    this.meetingList ??= generateDailyMeetings(this.data.seed, Math.max(40, Math.floor(this.data.rowCount / 10)), this.data.now);
     return this.meetingList;
   }
 
@@ -188,7 +188,13 @@ export class DailyFakeApi implements FakeApi {
       return limit;
     }
     const room = query.get('room');
-    const all = this.meetings().filter((m) => !room || m.room === room);
+    const [start, end] = ['timeframe_start', 'timeframe_end'].map((name) => query.get(name));
+    if ([start, end].some((value) => value !== null && !/^\d+$/.test(value))) {
+      return invalid('timeframe_start and timeframe_end must be unix timestamps (seconds)');
+    }
+    const after = start === null ? -Infinity : Number(start);
+    const before = end === null ? Infinity : Number(end);
+    const all = this.meetings().filter((m) => (!room || m.room === room) && m.start_time >= after && m.start_time <= before);
     return { status: 200, body: { total_count: all.length, data: cursorPage(all, query, limit, (m) => m.id) } };
   }
 }

@@ -2,7 +2,8 @@ import type { FakeApi, FakeRequest, FakeResponse } from './fakeApi';
 import type { Fault } from './faults';
 import type { SampleDataOptions } from './dailyFakeApi';
 import { generateVideoLogs, generateVoiceLogs, type SignalwireRecord } from './signalwireData';
-import { FilterCache, filterKey } from './filterCache';
+import { FilterCache, filterKey, indexOfId } from './filterCache';
+import { callEventsOf } from './signalwireCallEvents';
 
 const docsUrl = 'https://developer.signalwire.com/rest/signalwire-rest/overview/error-codes';
 
@@ -50,6 +51,10 @@ export class SignalwireFakeApi implements FakeApi {
   }
 
   handle(request: FakeRequest): FakeResponse {
+    const events = /^\/api\/voice\/logs\/([^/]+)\/events$/.exec(request.path);
+    if (events) {
+      return this.callEvents(decodeURIComponent(events[1]), request);
+    }
     const kind = request.path === '/api/video/logs' ? 'video' : request.path === '/api/voice/logs' ? 'voice' : undefined;
     if (!kind) {
       return { status: 404, body: this.errorBody(404, 'notFound') };
@@ -57,6 +62,20 @@ export class SignalwireFakeApi implements FakeApi {
     const key = `${kind}?${filterKey(request.query, ['created_after', 'created_before', 'created_on', 'include_deleted'])}`;
     const filtered = this.filtered.get(key, () => this.filter(this.records(kind, request.origin), request.query));
     return Array.isArray(filtered) ? this.page(filtered, request) : filtered;
+  }
+
+  /** `GET /api/voice/logs/{id}/events`: every event on one page (a call has a handful). */
+  private callEvents(id: string, { origin, path, fault }: FakeRequest): FakeResponse {
+    const records = this.records('voice', origin);
+    const record = records[indexOfId(records, id, (item) => item.id)];
+    if (!record) {
+      return { status: 404, body: this.errorBody(404, 'notFound') };
+    }
+    const data: Record<string, unknown>[] = callEventsOf(record).map((event) => ({ ...event }));
+    if (fault === 'wrongTypes' && data.length > 1) {
+      data[1].event_at = 1_700_000_000;
+    }
+    return { status: 200, body: { links: { self: `${this.linkOrigin ?? origin}${path}` }, data } };
   }
 
   private records(kind: 'video' | 'voice', origin: string): SignalwireRecord[] {

@@ -113,16 +113,16 @@ describe('webview filters: quick filter, levels, filter bar, empty states', func
       { id: 'mtg-a', room: 'standup', startTime: Date.UTC(2026, 10, 23, 9), duration: 900, participants: [{ id: 'p1', name: 'Ann' }], ongoing: false },
       { id: 'mtg-b', room: 'retro', startTime: Date.UTC(2026, 10, 22, 15), duration: 3600, participants: [], ongoing: true },
     ];
-    await panel.notify({ type: 'reply', id: request.id, result: sessions });
+    await panel.notify({ type: 'reply', id: request.id, result: { sessions, more: false } });
     await bar.locator('.session-picker vscode-dropdown').click();
     await panel.page.locator('vscode-option', { hasText: 'retro · 2026-11-22 15:00 · 60 min · 0 participants · ongoing' }).click();
-    await eventually(() => bar.locator('.session-picker vscode-text-field input').inputValue(), 'mtg-b');
+    await eventually(() => bar.locator('.session-picker > vscode-text-field input').inputValue(), 'mtg-b');
 
     await bar.locator('.filter-enum vscode-dropdown').first().click();
     await panel.page.locator('vscode-option', { hasText: 'Error' }).click();
     await bar.locator('.multi-enum vscode-checkbox', { hasText: 'DELETE' }).click();
     await bar.locator('.multi-enum vscode-checkbox', { hasText: 'POST' }).click();
-    await bar.locator('input[type=datetime-local]').fill('2026-11-23T08:30');
+    await bar.locator('.filter-datetime input[type=datetime-local]').fill('2026-11-23T08:30');
     await bar.locator('input[type=date]').fill('2026-11-20');
     await bar.locator('vscode-checkbox', { hasText: 'Metrics' }).click();
     await bar.getByRole('button', { name: 'Apply' }).click();
@@ -148,7 +148,7 @@ describe('webview filters: quick filter, levels, filter bar, empty states', func
     const [request] = await panel.postedOfType('listMeetingSessions');
     await panel.notify({ type: 'reply', id: request.id, error: 'Daily rejected the API key (401).' });
     assert.equal(await bar.locator('.picker-message').textContent(), 'Could not list sessions: Daily rejected the API key (401).');
-    const field = bar.locator('.session-picker vscode-text-field input');
+    const field = bar.locator('.session-picker > vscode-text-field input');
     await field.fill('  pasted-session  ');
     await field.press('Enter');
     assert.deepEqual(await panel.postedOfType('setFilters'), [{ type: 'setFilters', filters: { mtgSessionId: 'pasted-session' } }]);
@@ -170,10 +170,10 @@ describe('webview filters: quick filter, levels, filter bar, empty states', func
     await participant.getByRole('button', { name: 'Recent sessions…' }).click();
     const [request] = await panel.postedOfType('listMeetingSessions');
     const session = { id: 'mtg-a', room: 'standup', startTime: Date.UTC(2026, 10, 23, 9), duration: 900, participants: [{ id: 'user-7', name: 'Ann' }], ongoing: false };
-    await panel.notify({ type: 'reply', id: request.id, result: [session] });
+    await panel.notify({ type: 'reply', id: request.id, result: { sessions: [session], more: false } });
     await participant.locator('vscode-dropdown').click();
     await panel.page.locator('vscode-option', { hasText: 'Ann — standup' }).click();
-    await eventually(() => participant.locator('vscode-text-field input').inputValue(), 'user-7');
+    await eventually(() => participant.locator('.session-picker > vscode-text-field input').inputValue(), 'user-7');
     await bar.getByRole('button', { name: 'Apply' }).click();
     assert.deepEqual(await panel.postedOfType('setFilters'), [{ type: 'setFilters', filters: { userSessionId: 'user-7' } }]);
   });

@@ -4,6 +4,7 @@ import { button } from '../controls/toolkit';
 import { formatTime } from '../format/formatTime';
 import { parseJsonText, renderJson, showAll } from './jsonView';
 import { appendLinkified } from './linkify';
+import { callEventsSection, type LoadCallEvents } from './callEvents';
 
 /** The intents the pane sends (the actions layer); always called as methods, never detached. */
 export interface DetailActions {
@@ -12,6 +13,7 @@ export interface DetailActions {
   openRowAsJson(rowId: string): void;
   copyCurl(rowId: string): void;
   openLink(url: string): void;
+  listCallEvents: LoadCallEvents;
 }
 
 const longField = 2_000;
@@ -41,7 +43,13 @@ export class DetailPane {
     this.row = row;
     this.element.hidden = false;
     this.element.replaceChildren(this.toolbar(row, definition));
-    for (const section of definition.details) this.element.append(this.section(row, section));
+    for (const section of definition.details) {
+      this.element.append(
+        section.format === 'callEvents'
+          ? callEventsSection(section.title, row.id, (id) => this.actions.listCallEvents(id), zone)
+          : this.section(row, section),
+      );
+    }
     this.element.append(this.allFields(row, definition, zone));
   }
 

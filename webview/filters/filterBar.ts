@@ -1,14 +1,13 @@
 import type { TimeZoneMode } from '../../src/protocol/logTable';
-import type { MeetingSession } from '../../src/protocol/streamDefinition';
 import type { FilterDef, FilterValues } from '../../src/protocol/streamDefinition';
 import { button } from '../controls/toolkit';
 import { isEmptyFilterValue, missingRequiredFilters, requiredGroup } from '../../src/protocol/filterValues';
 import { filterControl, type ControlContext, type FilterValue } from './filterControls';
-import { sessionPicker } from './sessionPicker';
+import { sessionPicker, type ListSessions } from './sessionPicker';
 
 export interface FilterBarActions {
   apply(values: FilterValues): void;
-  listSessions(): Promise<readonly MeetingSession[]>;
+  listSessions: ListSessions;
 }
 
 /** The server-side filter controls generated from the stream definition, with Apply. */
@@ -81,7 +80,7 @@ export class FilterBar {
     const value = this.values[filter.key];
     wrapper.append(
       filter.kind === 'session'
-        ? sessionPicker(filter, value, context, () => this.actions.listSessions())
+        ? sessionPicker(filter, value, context, (query) => this.actions.listSessions(query))
         : filterControl(filter, value, context),
     );
     return wrapper;

@@ -1,5 +1,5 @@
 import type { ConnectionOptions, StreamClient } from '../connection';
-import type { MeetingSession } from '../../protocol/streamDefinition';
+import type { MeetingQuery, MeetingSessionPage } from '../../protocol/streamDefinition';
 import { ConnectionBase, createHttpClient } from '../connectionBase';
 import type { StreamDefinition } from '../../protocol/streamDefinition';
 import type { Logger } from '../../util/logging';
@@ -30,8 +30,8 @@ export class DailyConnection extends ConnectionBase {
     await this.stream('daily.api').fetchPage({ filters: {}, pageSize: 1, signal });
   }
 
-  listMeetingSessions(signal?: AbortSignal): Promise<readonly MeetingSession[]> {
-    return listDailyMeetingSessions(this.http, signal);
+  listMeetingSessions(query?: MeetingQuery, signal?: AbortSignal): Promise<MeetingSessionPage> {
+    return listDailyMeetingSessions(this.http, query, signal);
   }
 
   protected createClient(definition: StreamDefinition): StreamClient {

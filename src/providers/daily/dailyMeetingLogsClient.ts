@@ -59,7 +59,9 @@ export class DailyMeetingLogsClient extends BaseStreamClient {
     add('order', textValue(filters, 'order')?.toUpperCase());
     add('startTime', numberValue(filters, 'startTime')?.toFixed(0));
     add('endTime', numberValue(filters, 'endTime')?.toFixed(0));
-    add('includeMetrics', booleanValue(filters, 'includeMetrics') ? 'true' : undefined);
+    const metricsOnly = booleanValue(filters, 'includeLogs') === false;
+    add('includeLogs', metricsOnly ? 'false' : undefined);
+    add('includeMetrics', metricsOnly || booleanValue(filters, 'includeMetrics') ? 'true' : undefined);
     params.push(['limit', String(this.pageSize(request))]);
     add('offset', request.cursor);
     return params;

@@ -33,9 +33,9 @@ export const dailyMeetingLogsStream: StreamDefinition = {
     },
     {
       key: 'userSessionId',
-      kind: 'text',
+      kind: 'session',
       label: 'Participant session',
-      description: "A participant's session ID (participant_id).",
+      description: "A participant's session ID (participant_id): pasted, or picked from a meeting's participants.",
       serverSide: true,
     },
     {
@@ -71,6 +71,14 @@ export const dailyMeetingLogsStream: StreamDefinition = {
       description: 'Adds network and media metrics samples as rows.',
       serverSide: true,
       defaultValue: false,
+    },
+    {
+      key: 'includeLogs',
+      kind: 'boolean',
+      label: 'Include log lines',
+      description: 'Off: metrics samples only (includeLogs=false, includeMetrics=true).',
+      serverSide: true,
+      defaultValue: true,
     },
   ],
   details: [

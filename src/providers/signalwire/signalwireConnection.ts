@@ -1,9 +1,11 @@
 import { isProviderError } from '../../http/providerError';
 import type { ConnectionOptions, StreamClient } from '../connection';
 import { ConnectionBase, createHttpClient } from '../connectionBase';
-import type { StreamDefinition } from '../../protocol/streamDefinition';
+import type { CallEvent, StreamDefinition } from '../../protocol/streamDefinition';
 import type { Logger } from '../../util/logging';
-import { SignalwireLogsClient } from './signalwireLogsClient';
+import { listSignalwireCallEvents } from './signalwireCallEvents';
+import { SignalwireLinks } from './signalwireLinks';
+import { SignalwireLogsClient, adaptSignalwireError } from './signalwireLogsClient';
 import { signalwireVideoLogsStream } from './signalwireVideoLogsStream';
 import { signalwireVoiceLogsStream } from './signalwireVoiceLogsStream';
 
@@ -11,6 +13,9 @@ export const signalwireStreams: readonly StreamDefinition[] = [signalwireVideoLo
 
 /** SignalWire: Basic base64(projectId:token); base URL is the space origin `https://<space>.signalwire.com`. */
 export class SignalwireConnection extends ConnectionBase {
+  /** Next-page links, always requested on the configured origin. */
+  private readonly links: SignalwireLinks;
+
   constructor(
     baseUrl: string,
     projectId: string,
@@ -24,6 +29,7 @@ export class SignalwireConnection extends ConnectionBase {
       signalwireStreams,
       createHttpClient({ label: 'SignalWire', baseUrl, authorization, secrets: [secret, authorization.slice(6)] }, options, logger),
     );
+    this.links = new SignalwireLinks(baseUrl, logger);
   }
 
   /**
@@ -41,8 +47,17 @@ export class SignalwireConnection extends ConnectionBase {
     }
   }
 
+  /** The events of one voice call (the voice detail pane loads them on demand). */
+  async listCallEvents(callId: string, signal?: AbortSignal): Promise<readonly CallEvent[]> {
+    try {
+      return await listSignalwireCallEvents(this.http, this.links, callId, signal);
+    } catch (error) {
+      throw adaptSignalwireError('voice', error);
+    }
+  }
+
   protected createClient(definition: StreamDefinition): StreamClient {
     const kind = definition.id === 'signalwire.video' ? 'video' : 'voice';
-    return new SignalwireLogsClient(definition, kind, this.http, this.logger);
+    return new SignalwireLogsClient(definition, kind, this.http, this.logger, this.links);
   }
 }

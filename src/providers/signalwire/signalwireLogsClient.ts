@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import type { HttpClient, QueryParams } from '../../http/httpClient';
 import { parseWithSchema } from '../../http/parseWithSchema';
 import { ProviderError, isProviderError } from '../../http/providerError';
-import { redactUrl } from '../../http/redaction';
 import type { Logger } from '../../util/logging';
 import { BaseStreamClient } from '../baseStreamClient';
 import type { Page, PageRequest } from '../connection';
 import { booleanValue, textValue } from '../rowHelpers';
 import type { FilterValues, LogRow, StreamDefinition } from '../../protocol/streamDefinition';
 import { applySignalwireLocalFilters } from './signalwireFilters';
+import type { SignalwireLinks } from './signalwireLinks';
 import { mapSignalwireVideoLog, mapSignalwireVoiceLog } from './signalwireMappers';
 import { signalwireVideoLogsPageSchema, signalwireVoiceLogsPageSchema } from './signalwireSchemas';
 
@@ -29,7 +29,7 @@ export function parseSignalwireLogs(kind: Kind, body: unknown): { rows: LogRow[]
 }
 
 /** SignalWire tokens are scoped per API; a 403 on one stream says which scope is missing. */
-function adaptSignalwireError(kind: Kind, error: unknown): unknown {
+export function adaptSignalwireError(kind: Kind, error: unknown): unknown {
   if (isProviderError(error) && error.details.status === 403) {
     const scope = kind === 'video' ? 'Video' : 'Voice';
     return new ProviderError(
@@ -49,17 +49,16 @@ function dateParam(filters: FilterValues, key: string): string | undefined {
 
 /**
  * `GET /api/{video,voice}/logs`. The first page is built from the filters; later pages follow `links.next` (the
- * cursor): its path and query, always on the configured origin (see `linkTarget`).
+ * cursor): its path and query, always on the configured origin (see `SignalwireLinks`).
  */
 export class SignalwireLogsClient extends BaseStreamClient {
-  /** Foreign link origins already reported in the log (once each, not once per page). */
-  private readonly reportedOrigins = new Set<string>();
 
   constructor(
     definition: StreamDefinition,
     private readonly kind: Kind,
     private readonly http: HttpClient,
     logger: Logger,
+    private readonly links: SignalwireLinks,
   ) {
     super(definition, logger);
   }
@@ -78,41 +77,12 @@ export class SignalwireLogsClient extends BaseStreamClient {
 
   async load(request: PageRequest): Promise<unknown> {
     try {
-      const target = request.cursor === undefined ? `/api/${this.kind}/logs` : this.linkTarget(request.cursor);
+      const endpoint = `/api/${this.kind}/logs`;
+      const target = request.cursor === undefined ? endpoint : this.links.target(request.cursor, endpoint, `${this.kind} logs`);
       return await this.http.getJson(target, request.cursor === undefined ? this.query(request) : undefined, request.signal);
     } catch (error) {
       throw adaptSignalwireError(this.kind, error);
     }
-  }
-
-  /**
-   * Where a `links.next` is requested. Behind a base-URL override or a proxy SignalWire names its own host in the
-   * link; the token must never go there, so the link's path and query are requested from the configured origin.
-   * A link to any other path cannot be followed that way, and says so instead of ending the paging quietly.
-   */
-  private linkTarget(link: string): string {
-    const base = new URL(this.http.baseUrl);
-    const basePath = base.pathname.replace(/\/+$/, '');
-    const endpoint = `/api/${this.kind}/logs`;
-    let parsed: URL;
-    try {
-      parsed = new URL(link);
-    } catch {
-      throw new ProviderError('badResponse', 'SignalWire sent a next-page link that is not a valid URL, so older pages cannot be loaded.');
-    }
-    if (parsed.pathname !== `${basePath}${endpoint}` && parsed.pathname !== endpoint) {
-      throw new ProviderError(
-        'badResponse',
-        `SignalWire's next-page link points to ${redactUrl(`${parsed.origin}${parsed.pathname}`)}, not to the ${this.kind} logs under ${base.origin}${basePath}, so older pages cannot be loaded. If a proxy or base URL override is in use, it must keep SignalWire's API paths.`,
-      );
-    }
-    if (parsed.origin !== base.origin && !this.reportedOrigins.has(parsed.origin)) {
-      this.reportedOrigins.add(parsed.origin);
-      this.logger.info(
-        `SignalWire's next-page link names another host (${redactUrl(parsed.origin)}); requesting its path and query from ${base.origin} instead, so the token is only sent there.`,
-      );
-    }
-    return `${base.origin}${basePath}${endpoint}${parsed.search}`;
   }
 
   peekNext(body: unknown, request: PageRequest): string | undefined {

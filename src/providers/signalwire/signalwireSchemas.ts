@@ -54,5 +54,20 @@ export const signalwireVoiceLogSchema = z.object({
 
 export type SignalwireVoiceLog = z.output<typeof signalwireVoiceLogSchema>;
 
+/** One call event; `details` is free-form JSON. */
+export const signalwireCallEventSchema = z.object({
+  event_at: isoTimeSchema,
+  level: optionalText,
+  name: optionalText,
+  details: z.json().optional(),
+});
+
+/**
+ * `GET /api/voice/logs/{id}/events`: the logs' `{links, data}` envelope, or a bare list. One schema per shape, so
+ * a failure's field path reads as in the body received.
+ */
+export const signalwireCallEventListSchema = z.array(signalwireCallEventSchema);
+export const signalwireCallEventsPageSchema = z.object({ links: linksSchema, data: signalwireCallEventListSchema });
+
 export const signalwireVideoLogsPageSchema = z.object({ links: linksSchema, data: z.array(signalwireVideoLogSchema) });
 export const signalwireVoiceLogsPageSchema = z.object({ links: linksSchema, data: z.array(signalwireVoiceLogSchema) });

@@ -47,6 +47,7 @@ export const signalwireVoiceLogsStream: StreamDefinition = {
   details: [
     { title: 'Charges', field: 'charge_details', format: 'json' },
     { title: 'Call', field: 'call', format: 'fields' },
+    { title: 'Call events', field: 'id', format: 'callEvents' },
   ],
   hasHttpRequest: false,
 };

@@ -62,7 +62,7 @@ describe('stream definitions', function () {
     for (const definition of all) {
       const server = sample.servers[definition.provider];
       const connection = connect(server);
-      const filters = definition.id === 'daily.meeting' ? { mtgSessionId: (await connection.listMeetingSessions!())[2].id, includeMetrics: true } : { include_deleted: true };
+      const filters = definition.id === 'daily.meeting' ? { mtgSessionId: (await connection.listMeetingSessions!()).sessions[2].id, includeMetrics: true } : { include_deleted: true };
       const page = await connection.stream(definition.id).fetchPage({ filters, pageSize: 100 });
       const keys = new Set(page.rows.flatMap((r) => Object.keys(r.fields)));
       for (const key of [...definition.columns.map((c) => c.key), ...definition.details.map((d) => d.field)]) {

@@ -36,7 +36,7 @@ describe('every stream under every fault', function () {
     for (const server of Object.values(sample.servers)) {
       connections.set(server.provider, connect(server, { timeoutMs: 150 }));
     }
-    meetingSession = (await connections.get('daily')!.listMeetingSessions!())[0].id;
+    meetingSession = (await connections.get('daily')!.listMeetingSessions!()).sessions[0].id;
   });
   after(async () => {
     connections.forEach((connection) => connection.dispose());

@@ -30,7 +30,7 @@ describe('Daily meeting log levels, learnt from the API', function () {
     it(`names the levels of a server whose table is ${JSON.stringify(levels ?? 'the sample default')}, asking once per connection`, async () => {
       const fake = await server(levels);
       const connection = connect(fake);
-      const [first, second] = (await connection.listMeetingSessions!()).slice(1, 3);
+      const [first, second] = (await connection.listMeetingSessions!()).sessions.slice(1, 3);
       const mark = fake.requests.length;
       const page = await connection.stream('daily.meeting').fetchPage({ filters: { mtgSessionId: first.id }, pageSize: 100 });
       assert.deepEqual(probes(fake, mark).map((search) => /logLevel=(\w+)/.exec(search)?.[1]).sort(), ['DEBUG', 'ERROR', 'INFO']);
@@ -49,7 +49,7 @@ describe('Daily meeting log levels, learnt from the API', function () {
     const fake = await server({ ERROR: 7, INFO: 3, DEBUG: 5 });
     fake.setFault('serverError', { pathIncludes: 'logLevel=' });
     const connection = connect(fake, { maxRetries: 0 });
-    const session = (await connection.listMeetingSessions!())[1];
+    const session = (await connection.listMeetingSessions!()).sessions[1];
     const page = await connection.stream('daily.meeting').fetchPage({ filters: { mtgSessionId: session.id }, pageSize: 100 });
     assert.ok(page.rows.length > 0);
     for (const row of page.rows) {
@@ -62,7 +62,7 @@ describe('Daily meeting log levels, learnt from the API', function () {
   it('a logLevel-filtered page names its number without asking about that name', async () => {
     const fake = await server({ ERROR: 9, INFO: 8, DEBUG: 6 });
     const connection = connect(fake);
-    const session = (await connection.listMeetingSessions!())[1];
+    const session = (await connection.listMeetingSessions!()).sessions[1];
     const mark = fake.requests.length;
     const page = await connection.stream('daily.meeting').fetchPage({ filters: { mtgSessionId: session.id, logLevel: 'ERROR' }, pageSize: 100 });
     assert.ok(page.rows.length > 0);

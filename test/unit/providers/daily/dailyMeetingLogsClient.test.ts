@@ -13,7 +13,7 @@ describe('Daily meeting logs client and session list', function () {
   before(async () => {
     server = await startFakeServer('daily', { seed: 11, rowCount: 100 });
     connection = connect(server);
-    sessions = await connection.listMeetingSessions!();
+    sessions = (await connection.listMeetingSessions!()).sessions;
     // The first page of a connection also asks the API what its level numbers mean; later pages do not.
     await connection.stream('daily.meeting').fetchPage({ filters: { mtgSessionId: busiest().id }, pageSize: 100 });
   });
