@@ -33,7 +33,8 @@ function videoRecord(random: Random, time: number, origin: string): SignalwireRe
     status,
     locked: random.chance(0.1),
     started_at: isoTime(time),
-    ended_at: status === 'in-progress' ? null : isoTime(time + minutes * 60_000),
+    // An ongoing session has no end yet: the spec types ended_at as a string, so it is left out rather than null.
+    ...(status === 'in-progress' ? {} : { ended_at: isoTime(time + minutes * 60_000) }),
     charge,
     created_at: isoTime(time),
     charge_details: [{ description: 'Video conference session charge', charge }],

@@ -117,9 +117,11 @@ describe('contract: clients against Prism serving the specs', function () {
     const page = await connection.stream('daily.meeting').fetchPage({ filters, pageSize: 3 });
     assert.equal(page.rows.length, 3);
     assert.equal(page.next, '3');
+    assert.ok(page.rows.every((row) => /^level \d+$/.test(String(row.fields.level))), 'the mock ignores logLevel (levels 2, 1, 1): nothing is learnt');
     await connection.stream('daily.meeting').fetchPage({ filters, pageSize: 3, cursor: page.next });
-    assertClean(mock, mark, 2);
-    assert.match(mock.proxy.exchanges[mark + 1].url, /offset=3$/);
+    assertClean(mock, mark, 5);
+    assert.deepEqual(mock.proxy.exchanges.slice(mark + 1, mark + 4).map((e) => /logLevel=(\w+)&limit=5$/.exec(e.url)?.[1]).sort(), ['DEBUG', 'ERROR', 'INFO']);
+    assert.match(mock.proxy.exchanges[mark + 4].url, /offset=3$/);
   });
 
   it('Lago API logs: every filter (bracketed arrays included) and the page walk', async () => {
@@ -141,7 +143,7 @@ describe('contract: clients against Prism serving the specs', function () {
   });
 
   for (const [name, id] of [['signalwire-video-logs', 'signalwire.video'], ['signalwire-voice-logs', 'signalwire.voice']] as const) {
-    it(`${id}: every filter; a next link that is not on our host is not followed`, async () => {
+    it(`${id}: every filter; a next link that cannot be followed on our host is an error, sent nowhere`, async () => {
       const mock = mocks[name];
       const connection = signalwire(name);
       const mark = mock.proxy.exchanges.length;

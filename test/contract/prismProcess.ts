@@ -33,10 +33,15 @@ function answers(origin: string): Promise<boolean> {
   });
 }
 
-/** Starts `prism mock` (static examples) for one spec on 127.0.0.1 and waits until it answers. */
-export async function startPrism(specPath: string, timeoutMs = 90_000): Promise<PrismMock> {
+/**
+ * Starts Prism for one spec on 127.0.0.1 and waits until it answers: `prism mock` (static examples), or with
+ * `upstream` `prism proxy`, which forwards to that server and reports where its answers break the spec
+ * (the `sl-violations` response header).
+ */
+export async function startPrism(specPath: string, options: { upstream?: string; timeoutMs?: number } = {}): Promise<PrismMock> {
   const port = await freePort();
-  const child: ChildProcess = spawn(prismBin, ['mock', specPath, '-p', String(port), '-h', '127.0.0.1'], {
+  const mode = options.upstream === undefined ? ['mock', specPath] : ['proxy', specPath, options.upstream];
+  const child: ChildProcess = spawn(prismBin, [...mode, '-p', String(port), '-h', '127.0.0.1'], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -44,7 +49,7 @@ export async function startPrism(specPath: string, timeoutMs = 90_000): Promise<
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + (options.timeoutMs ?? 90_000);
   while (!(await answers(origin))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       stop(child);
