@@ -69,7 +69,8 @@ async function statusCodes(page: Page): Promise<number[]> {
 /** Meeting logs need a session: load the recent ones (`GET /meetings`), pick the first, apply. */
 async function pickMeetingSession(page: Page): Promise<void> {
   const frame = visibleWebview(page);
-  await frame.locator('vscode-button', { hasText: 'Recent sessions…' }).click();
+  const meeting = frame.locator('.filter', { has: frame.locator('.filter-label', { hasText: 'Meeting session' }) });
+  await meeting.locator('vscode-button', { hasText: 'Recent sessions…' }).click();
   const picker = frame.locator('vscode-dropdown[aria-label="Recent Meeting session"]');
   await picker.click();
   await picker.locator('vscode-option').nth(1).click();
