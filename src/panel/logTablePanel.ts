@@ -10,6 +10,8 @@ import type { Page, PageRequest } from '../providers/connection';
 import type { StreamDefinition } from '../protocol/streamDefinition';
 import type { SessionSettings } from '../query/logSession';
 import { LogSession } from '../query/logSession';
+import { sameTimeRange } from '../protocol/timeRange';
+import { walkedTimeRangeStreams } from '../providers/timeRangeParams';
 import type { Services } from '../services';
 import type { Logger } from '../util/logging';
 import { createNonce, renderPanelHtml } from './html';
@@ -64,6 +66,8 @@ export class LogTablePanel implements vscode.Disposable {
       ...this.sessionSettings(),
       fetchPage: (request) => this.fetchPage(request),
       filters: identity.filters,
+      timeRange: identity.timeRange,
+      walkTimeRange: walkedTimeRangeStreams.has(definition.id),
       requiredFilters: definition.filters
         .filter((filter) => filter.required)
         .map(requiredGroup),
@@ -180,7 +184,8 @@ export class LogTablePanel implements vscode.Disposable {
         this.layoutValue = message.layout;
         return undefined;
       case 'queryChanged':
-        return this.changeIdentity({ query: message.query, timeRange: message.timeRange });
+        this.changeIdentity({ query: message.query, timeRange: message.timeRange });
+        return sameTimeRange(message.timeRange, this.session.timeRange) ? undefined : this.session.setTimeRange(message.timeRange);
       default:
         return runPanelAction(message, {
           services: this.services,

@@ -26,3 +26,15 @@ export function resolveTimeRange(range: TimeRange, now: number): ResolvedTimeRan
   if (range.kind === 'relative') return { from: now - relativePresets[range.preset] };
   return { from: range.from, to: range.to };
 }
+
+/** Whether two ranges ask for the same rows (both absent counts as equal). */
+export function sameTimeRange(a: TimeRange | undefined, b: TimeRange | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.kind === 'relative') return b.kind === 'relative' && a.preset === b.preset;
+  return b.kind === 'absolute' && a.from === b.from && a.to === b.to;
+}
+
+/** Both bounds are inclusive. */
+export function isWithinRange(time: number, range: ResolvedTimeRange): boolean {
+  return (range.from === undefined || time >= range.from) && (range.to === undefined || time <= range.to);
+}

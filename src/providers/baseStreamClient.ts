@@ -3,6 +3,7 @@ import type { StreamDefinition } from '../protocol/streamDefinition';
 import type { Logger } from '../util/logging';
 import { iteratePages, type PageSource } from './pageIterator';
 import { clampPageSize } from './rowHelpers';
+import { withinRange } from './timeRangeParams';
 
 /**
  * The shared part of every stream client. A client supplies the request (`load`), a cheap guess of the next
@@ -21,11 +22,16 @@ export abstract class BaseStreamClient implements StreamClient, PageSource {
   abstract decode(body: unknown, request: PageRequest): Page;
 
   async fetchPage(request: PageRequest): Promise<Page> {
-    return this.decode(await this.load(request), request);
+    return withinRange(this.decode(await this.load(request), request), request.range);
   }
 
   pages(request: PageRequest): AsyncIterable<Page> {
-    return iteratePages(this, request, this.logger);
+    const ranged: PageSource = {
+      load: (pageRequest) => this.load(pageRequest),
+      peekNext: (body, pageRequest) => this.peekNext(body, pageRequest),
+      decode: (body, pageRequest) => withinRange(this.decode(body, pageRequest), request.range),
+    };
+    return iteratePages(ranged, request, this.logger);
   }
 
   /** Rows to ask for: the requested page size within the stream's maximum, 100 when none was requested. */

@@ -1,4 +1,5 @@
 import type { CallEvent, FilterValues, LogRow, MeetingQuery, MeetingSessionPage, ProviderKind, StreamDefinition, StreamId } from '../protocol/streamDefinition';
+import type { ResolvedTimeRange } from '../protocol/timeRange';
 
 /** Everything needed to talk to one provider for one account. `secret` comes from SecretStorage, never from state. */
 export type ConnectionConfig =
@@ -32,6 +33,11 @@ export interface PageRequest {
   readonly cursor?: PageCursor;
   /** Rows per page; clamped to the stream's `maxPageSize`. */
   readonly pageSize?: number;
+  /**
+   * Only rows within these bounds (inclusive). Each client sends what its API supports (see
+   * `timeRangeParams.ts`) and drops the rest, and paging ends once a page reaches past `from`.
+   */
+  readonly range?: ResolvedTimeRange;
   readonly signal?: AbortSignal;
 }
 

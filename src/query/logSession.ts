@@ -7,6 +7,7 @@ import { RowStore } from './rowStore';
 import { isEmptyFilterValue } from '../protocol/filterValues';
 import { LiveTail } from './liveTail';
 import { isCancellation, toPanelError } from './toPanelError';
+import { resolveTimeRange, type ResolvedTimeRange, type TimeRange } from '../protocol/timeRange';
 
 /** Fetches one page; injected so tests can use a plain function or a real client against the fake servers. */
 export type FetchPage = (request: PageRequest) => Promise<Page>;
@@ -28,6 +29,9 @@ export interface LogSessionOptions extends SessionSettings {
    * session shows no rows instead of sending a request the API would refuse.
    */
   readonly requiredFilters?: readonly (readonly string[])[];
+  readonly timeRange?: TimeRange;
+  /** The API has no time parameters: after the first page, page older until past the range start. */
+  readonly walkTimeRange?: boolean;
   readonly now?: () => number;
 }
 
@@ -43,6 +47,9 @@ export class LogSession {
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   private settings: SessionSettings;
   private filterValues: FilterValues;
+  private range: TimeRange | undefined;
+  /** The range's bounds as of the last first-page load (a relative range stays put while paging older). */
+  private resolvedRange: ResolvedTimeRange | undefined;
   private next: PageCursor | undefined;
   private total: number | undefined;
   private lastRefresh: number | undefined;
@@ -55,6 +62,7 @@ export class LogSession {
   constructor(private readonly options: LogSessionOptions) {
     this.settings = options;
     this.filterValues = options.filters;
+    this.range = options.timeRange;
     this.store = new RowStore(options.maxRows);
     this.tail = new LiveTail(options.tailIntervalMs, () => void this.pollTail());
   }
@@ -104,9 +112,25 @@ export class LogSession {
     return this.refresh();
   }
 
+  get timeRange(): TimeRange | undefined {
+    return this.range;
+  }
+
+  /** A new time range: a new result set from the newest page. */
+  setTimeRange(range: TimeRange | undefined): Promise<void> {
+    this.range = range;
+    return this.refresh();
+  }
+
   /** Fetches the newest page and replaces the rows, superseding any load in flight. */
   refresh(): Promise<void> {
-    return this.run('first', (signal) => this.loadFirst(signal));
+    return this.run('first', (signal) => this.loadFirst(signal)).then(() => this.walkToRangeStart());
+  }
+
+  /** Streams without time parameters page older (with progress and cancel) until past the range start. */
+  private walkToRangeStart(): Promise<void> {
+    const walk = this.options.walkTimeRange === true && this.resolvedRange?.from !== undefined && this.failed === undefined;
+    return walk ? this.loadAll() : Promise.resolve();
   }
 
   /** The next older page; does nothing without a cursor, at the row bound, or while another load runs. */
@@ -211,6 +235,7 @@ export class LogSession {
   }
 
   private async loadFirst(signal: AbortSignal): Promise<void> {
+    this.resolvedRange = this.range ? resolveTimeRange(this.range, this.now()) : undefined;
     const missing = this.options.requiredFilters?.some((group) => group.every((key) => isEmptyFilterValue(this.filterValues[key]))) ?? false;
     const page: Page = missing ? { rows: [] } : await this.fetch(undefined, signal);
     const kept = this.store.replace(page.rows);
@@ -259,7 +284,7 @@ export class LogSession {
   }
 
   private async fetch(cursor: PageCursor | undefined, signal: AbortSignal): Promise<Page> {
-    const request: PageRequest = { filters: this.filterValues, cursor, pageSize: this.settings.pageSize, signal };
+    const request: PageRequest = { filters: this.filterValues, cursor, pageSize: this.settings.pageSize, range: this.resolvedRange, signal };
     const page = await raceAbort(this.options.fetchPage(request), signal);
     if (signal.aborted) {
       throw new ProviderError('cancelled', 'The request was cancelled.');

@@ -6,6 +6,7 @@ import { BaseStreamClient } from '../baseStreamClient';
 import type { Page, PageRequest } from '../connection';
 import { booleanValue, numberValue, textValue } from '../rowHelpers';
 import type { LogRow, StreamDefinition } from '../../protocol/streamDefinition';
+import { meetingBounds } from '../timeRangeParams';
 import { adaptDailyError } from './dailyErrors';
 import { DailyLevelTable, isDailyLevelName } from './dailyLevelNames';
 import { mapDailyMeetingLog, mapDailyMetric, type LevelNameOf } from './dailyMappers';
@@ -57,8 +58,9 @@ export class DailyMeetingLogsClient extends BaseStreamClient {
     }
     add('logLevel', textValue(filters, 'logLevel')?.toUpperCase());
     add('order', textValue(filters, 'order')?.toUpperCase());
-    add('startTime', numberValue(filters, 'startTime')?.toFixed(0));
-    add('endTime', numberValue(filters, 'endTime')?.toFixed(0));
+    const bounds = request.range ? meetingBounds(filters, request.range) : { start: numberValue(filters, 'startTime'), end: numberValue(filters, 'endTime') };
+    add('startTime', bounds.start?.toFixed(0));
+    add('endTime', bounds.end?.toFixed(0));
     const metricsOnly = booleanValue(filters, 'includeLogs') === false;
     add('includeLogs', metricsOnly ? 'false' : undefined);
     add('includeMetrics', metricsOnly || booleanValue(filters, 'includeMetrics') ? 'true' : undefined);

@@ -6,6 +6,7 @@ import { BaseStreamClient } from '../baseStreamClient';
 import type { Page, PageRequest } from '../connection';
 import { listValue, textValue } from '../rowHelpers';
 import type { LogRow, StreamDefinition } from '../../protocol/streamDefinition';
+import { lagoDays } from '../timeRangeParams';
 import { mapLagoApiLog } from './lagoMappers';
 import { lagoApiLogsPageSchema } from './lagoSchemas';
 
@@ -52,9 +53,10 @@ export class LagoApiLogsClient extends BaseStreamClient {
       ['per_page', String(this.pageSize(request))],
     ];
     const add = (name: string, value: string | undefined) => value !== undefined && params.push([name, value]);
-    add('from_date', textValue(filters, 'from_date'));
     const toDate = textValue(filters, 'to_date');
-    add('to_date', toDate === undefined ? undefined : nextDay(toDate));
+    const days = lagoDays(request.range ?? {}, textValue(filters, 'from_date'), toDate === undefined ? undefined : nextDay(toDate));
+    add('from_date', days.from);
+    add('to_date', days.to);
     listValue(filters, 'http_methods').forEach((method) => add('http_methods[]', method.toLowerCase()));
     listValue(filters, 'http_statuses').forEach((status) => add('http_statuses[]', status.toLowerCase()));
     add('api_version', textValue(filters, 'api_version'));

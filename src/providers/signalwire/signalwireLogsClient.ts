@@ -9,6 +9,7 @@ import { booleanValue, textValue } from '../rowHelpers';
 import type { FilterValues, LogRow, StreamDefinition } from '../../protocol/streamDefinition';
 import { applySignalwireLocalFilters } from './signalwireFilters';
 import type { SignalwireLinks } from './signalwireLinks';
+import { signalwireBounds } from '../timeRangeParams';
 import { mapSignalwireVideoLog, mapSignalwireVoiceLog } from './signalwireMappers';
 import { signalwireVideoLogsPageSchema, signalwireVoiceLogsPageSchema } from './signalwireSchemas';
 
@@ -67,8 +68,9 @@ export class SignalwireLogsClient extends BaseStreamClient {
     const { filters } = request;
     const params: Array<[string, string]> = [];
     const add = (name: string, value: string | undefined) => value !== undefined && params.push([name, value]);
-    add('created_after', dateParam(filters, 'created_after'));
-    add('created_before', dateParam(filters, 'created_before'));
+    const bounds = request.range ? signalwireBounds(filters, request.range) : undefined;
+    add('created_after', bounds ? bounds.after : dateParam(filters, 'created_after'));
+    add('created_before', bounds ? bounds.before : dateParam(filters, 'created_before'));
     add('created_on', dateParam(filters, 'created_on'));
     add('include_deleted', booleanValue(filters, 'include_deleted') ? 'true' : undefined);
     params.push(['page_size', String(this.pageSize(request))]);
