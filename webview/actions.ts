@@ -2,6 +2,7 @@ import type { ExportFormat, TimeZoneMode } from '../src/protocol/logTable';
 import type { CallEvent, MeetingQuery, MeetingSessionPage } from '../src/protocol/streamDefinition';
 import type { FilterValues } from '../src/protocol/streamDefinition';
 import type { ViewLayout } from '../src/protocol/savedView';
+import type { TimeRange } from '../src/protocol/timeRange';
 import type { Transport } from './transport';
 
 /** The intents the UI can express; components call these, never the transport. */
@@ -49,6 +50,10 @@ export class Actions {
   }
   openLink(url: string): void {
     this.transport.send({ type: 'openLink', url });
+  }
+  /** The applied query or time range changed; a new range makes the host fetch again. */
+  queryChanged(query: string, timeRange: TimeRange | undefined): void {
+    this.transport.send({ type: 'queryChanged', query, ...(timeRange ? { timeRange } : {}) });
   }
   setTimeZone(timeZone: TimeZoneMode): void {
     this.transport.send({ type: 'setTimeZone', timeZone });

@@ -14,6 +14,9 @@ import { TailTracker } from './panel/tailTracker';
 import { severities, Toolbar, type ToolbarActions } from './panel/toolbar';
 import { isEditable } from './panel/isEditable';
 import type { StateStore } from './state';
+import type { RowChange } from './histogram/histogram';
+import { narrowToRange, splitTimeTerm } from './histogram/timeTermStopgap';
+import { TimeControls } from './timeRange/timeControls';
 
 type Notification = Exclude<HostNotification, { type: 'reply' }>;
 
@@ -41,6 +44,9 @@ export class App {
   private readonly statusLine: StatusLine;
   private readonly tail: TailTracker;
   private readonly filterSlot = document.createElement('div');
+  private readonly time: TimeControls;
+  /** How the rows changed since the last refresh, so the histogram counts only new rows. */
+  private rowChange: RowChange | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -63,6 +69,14 @@ export class App {
     this.banner = new Banner(actions);
     this.empty = new EmptyState({ clearFilters: () => this.clearFilters(), clearQuickFilter: () => this.clearQuickFilter() });
     this.statusLine = new StatusLine(actions);
+    this.time = new TimeControls(
+      {
+        query: () => this.quickText,
+        setQuery: (text) => this.replaceQuickFilter(text),
+        changed: (query, range) => actions.queryChanged(query, range),
+      },
+      state,
+    );
     this.layout();
   }
 
@@ -126,7 +140,8 @@ export class App {
     const content = document.createElement('div');
     content.className = 'content';
     content.append(table, this.detail.element);
-    this.root.replaceChildren(this.filterSlot, this.toolbar.element, this.banner.element, content, this.statusLine.element);
+    this.root.replaceChildren(this.filterSlot, this.toolbar.element, this.banner.element, this.time.histogram.element, content, this.statusLine.element);
+    this.statusLine.element.prepend(this.time.status);
     this.toolbar.quickFilter.value = this.quickText;
     this.toolbar.setSeverities(this.shownLevels);
     document.addEventListener('keydown', (event) => this.onGlobalKey(event));
@@ -141,7 +156,8 @@ export class App {
       apply: (values) => this.applyFilters(values),
       listSessions: (query) => this.actions.listMeetingSessions(query),
     });
-    this.filterSlot.replaceChildren(this.filterBar.element);
+    this.filterSlot.replaceChildren(this.filterBar.element, this.time.picker.element);
+    this.time.init(message.definition.columns, message.timeRange, message.settings.timeZone);
     this.columns.setDefinition(message.definition.columns);
     if (message.layout) this.columns.apply(message.layout);
     else this.actions.layoutChanged(this.columns.snapshot());
@@ -155,8 +171,13 @@ export class App {
       this.store.replace(rows);
       this.tail.reset();
       if (this.detail.row && this.store.indexOfId(this.detail.row.id) < 0) this.detail.hide();
-    } else if (mode === 'append') this.store.append(rows);
-    else this.prependRows(rows);
+    } else if (mode === 'append') {
+      this.rowChange = { mode, from: this.store.rows.length };
+      this.store.append(rows);
+    } else {
+      this.rowChange = { mode, count: rows.length };
+      this.prependRows(rows);
+    }
     this.refresh();
     if (mode === 'replace') this.restoreAnchor();
     this.store.indexWhenIdle();
@@ -179,13 +200,17 @@ export class App {
 
   private refresh(): void {
     const selectedId = this.grid.selectedRow?.id;
-    const shown = this.view.update({
+    const query = splitTimeTerm(this.quickText);
+    const shown = narrowToRange(this.store.rows, this.view.update({
       sortColumn: this.columns.sortColumn(),
       descending: this.columns.sort?.direction === 'desc',
-      text: this.quickText,
+      text: query.text,
       severities: this.shownLevels,
       hiddenFlags: this.hiddenFlags,
-    });
+    }), query.range);
+    const viewKey = `${this.quickText}|${[...this.shownLevels].join()}|${[...this.hiddenFlags].join()}|${this.columns.sort?.key ?? ''}`;
+    this.time.shown(this.store.rows, shown, { key: viewKey, version: this.store.version, change: this.rowChange }, this.status);
+    this.rowChange = undefined;
     this.grid.setRows(this.store.rows, shown, selectedId);
     this.statusLine.update(this.status, shown.length, this.settings);
     this.updateEmpty(shown.length);
@@ -227,6 +252,12 @@ export class App {
     }
   }
 
+  /** Query text from outside the input (brushing): shown in the quick filter and applied. */
+  private replaceQuickFilter(text: string): void {
+    this.toolbar.quickFilter.value = text;
+    this.setQuickFilter(text);
+  }
+
   private setQuickFilter(text: string): void {
     this.quickText = text;
     this.state.updateUi({ quickFilter: text });
@@ -262,6 +293,7 @@ export class App {
   private setTimeZone(zone: TimeZoneMode, fromUser: boolean, settings?: PanelSettings): void {
     this.settings = settings ?? (this.settings ? { ...this.settings, timeZone: zone } : undefined);
     this.grid.timeZone = zone;
+    this.time.setZone(zone);
     this.toolbar.setTimeZone(zone);
     this.filterBar?.render(this.filters, zone);
     if (fromUser) this.actions.setTimeZone(zone);

@@ -1,5 +1,6 @@
 import type { PanelIdentity } from '../src/protocol/logTable';
 import type { FilterValues, Severity } from '../src/protocol/streamDefinition';
+import type { TimeRange } from '../src/protocol/timeRange';
 import type { VsCodeApi } from './vscodeApi';
 
 export interface SortIntent {
@@ -19,6 +20,9 @@ export interface UiIntent {
   readonly hiddenFlags?: readonly string[];
   /** Id of the top visible row, to scroll back to it when the rows arrive again. */
   readonly scrollAnchor?: string;
+  /** The time range picker's choice (absent: all time). */
+  readonly timeRange?: TimeRange;
+  readonly histogramCollapsed?: boolean;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** A subset of the `--vscode-*` variables VS Code sets on a webview's <html>, from Dark Modern and Light Modern. */
-export type ThemeName = 'light' | 'dark';
+export type ThemeName = 'light' | 'dark' | 'high-contrast';
 
 const common = {
   '--vscode-font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif',
@@ -9,8 +9,7 @@ const common = {
   '--vscode-editor-font-size': '13px',
 };
 
-export const themeVariables: Record<ThemeName, Record<string, string>> = {
-  dark: {
+const dark: Record<string, string> = {
     ...common,
     '--vscode-foreground': '#cccccc',
     '--vscode-descriptionForeground': '#9d9d9d',
@@ -67,6 +66,31 @@ export const themeVariables: Record<ThemeName, Record<string, string>> = {
     '--vscode-debugTokenExpression-boolean': '#4e94ce',
     '--vscode-debugTokenExpression-number': '#b5cea8',
     '--vscode-scrollbarSlider-background': '#79797966',
+    '--vscode-editor-selectionBackground': '#264f78',
+};
+
+export const themeVariables: Record<ThemeName, Record<string, string>> = {
+  dark,
+  /** High Contrast (dark): black background, bright foregrounds, contrast borders. */
+  'high-contrast': {
+    ...dark,
+    '--vscode-foreground': '#ffffff',
+    '--vscode-descriptionForeground': '#ffffffb3',
+    '--vscode-errorForeground': '#f48771',
+    '--vscode-focusBorder': '#f38518',
+    '--vscode-contrastBorder': '#6fc3df',
+    '--vscode-contrastActiveBorder': '#f38518',
+    '--vscode-editor-background': '#000000',
+    '--vscode-editor-foreground': '#ffffff',
+    '--vscode-panel-border': '#6fc3df',
+    '--vscode-input-background': '#000000',
+    '--vscode-input-border': '#6fc3df',
+    '--vscode-dropdown-background': '#000000',
+    '--vscode-dropdown-border': '#6fc3df',
+    '--vscode-editorWarning-foreground': '#ffd370',
+    '--vscode-editorInfo-foreground': '#59a4f9',
+    '--vscode-testing-iconPassed': '#73c991',
+    '--vscode-editor-selectionBackground': '#ffffff',
   },
   light: {
     ...common,
@@ -125,5 +149,6 @@ export const themeVariables: Record<ThemeName, Record<string, string>> = {
     '--vscode-debugTokenExpression-boolean': '#0000ff',
     '--vscode-debugTokenExpression-number': '#098658',
     '--vscode-scrollbarSlider-background': '#64646466',
+    '--vscode-editor-selectionBackground': '#add6ff',
   },
 };

@@ -1,0 +1,225 @@
+import '../styles/histogram.css';
+import type { TimeZoneMode } from '../../src/protocol/logTable';
+import type { ColumnDef, LogRow } from '../../src/protocol/streamDefinition';
+import { button } from '../controls/toolkit';
+import { barBudget, zoneOffset } from './buckets';
+import { HistogramCounts, stackingFor, type Stacking } from './histogramCounts';
+import { barAt, drawHistogram, type Marks, type Palette } from './histogramDraw';
+import { PlotInput } from './histogramInput';
+import { PaletteReader } from './histogramPalette';
+import { bucketText, summaryText } from './histogramText';
+
+export interface HistogramActions {
+  /** Bars were clicked, dragged across or chosen by keyboard: rows from `from` to `to` (inclusive). */
+  select(from: number, to: number): void;
+  clear(): void;
+  setCollapsed(collapsed: boolean): void;
+}
+
+/** How the rows changed since the last update, so only the new rows are counted. */
+export type RowChange = { readonly mode: 'append'; readonly from: number } | { readonly mode: 'prepend'; readonly count: number };
+
+const plotHeight = 72;
+
+/**
+ * The volume histogram above the grid: the shown rows per time bucket, stacked by severity or status class, with
+ * the error rate; drawn on a canvas once per animation frame, crisp at the device pixel ratio.
+ */
+export class Histogram {
+  readonly element = document.createElement('section');
+  private readonly canvas = document.createElement('canvas');
+  private readonly summary = document.createElement('span');
+  private readonly tooltip = document.createElement('div');
+  private readonly legend = document.createElement('span');
+  private readonly body = document.createElement('div');
+  private readonly toggle: HTMLElement;
+  private readonly palette = new PaletteReader();
+  private readonly input: PlotInput;
+  private stacking: Stacking = stackingFor([]);
+  private counts: HistogramCounts | undefined;
+  private zone: TimeZoneMode = 'local';
+  private marks: Marks = {};
+  private frame = 0;
+  private last: { rows: readonly LogRow[]; shown: Uint32Array; key: string; version: number; length: number } | undefined;
+  private width = 0;
+  private colours: Palette | undefined;
+
+  constructor(private readonly actions: HistogramActions, private collapsed: boolean) {
+    this.element.className = 'histogram';
+    this.element.setAttribute('aria-label', 'Log volume');
+    this.summary.className = 'histogram-summary';
+    this.summary.id = 'histogram-summary';
+    this.legend.className = 'histogram-legend';
+    this.legend.setAttribute('aria-hidden', 'true');
+    this.toggle = button('Histogram', 'icon', () => this.setCollapsed(!this.collapsed));
+    this.toggle.classList.add('histogram-toggle');
+    this.toggle.setAttribute('aria-label', 'Histogram');
+    const header = document.createElement('div');
+    header.className = 'histogram-header';
+    header.append(this.toggle, this.summary, this.legend);
+    this.canvas.className = 'histogram-canvas';
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute('role', 'slider');
+    this.canvas.setAttribute('aria-label', 'Log volume per time bucket: arrow keys move between bars, Enter selects, Escape clears');
+    this.canvas.setAttribute('aria-describedby', this.summary.id);
+    this.tooltip.className = 'histogram-tooltip';
+    this.tooltip.setAttribute('role', 'tooltip');
+    this.tooltip.hidden = true;
+    this.body.className = 'histogram-body';
+    this.body.append(this.canvas, this.tooltip, this.palette.element);
+    this.element.append(header, this.body);
+    this.input = new PlotInput(this.canvas, {
+      barAt: (x) => (this.counts ? barAt(this.counts, x, this.width) : -1),
+      bars: () => this.counts?.buckets ?? 0,
+      hover: (bar, x) => this.hover(bar, x),
+      mark: (selection, focus) => this.mark({ ...this.marks, selection, focus }),
+      select: (first, last) => this.counts && actions.select(this.counts.edges[first], this.counts.edges[last + 1]),
+      clear: () => actions.clear(),
+    });
+    new ResizeObserver(() => this.resized()).observe(this.body);
+    const theme = new MutationObserver(() => this.themeChanged());
+    theme.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    theme.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+    this.applyCollapsed();
+  }
+
+  setColumns(columns: readonly ColumnDef[]): void {
+    this.stacking = stackingFor(columns);
+    this.colours = undefined;
+    this.legend.replaceChildren(...this.stacking.series.map((series) => legendItem(series.label, series.tone)), legendItem('error rate', 'histogram-error-line'));
+    this.rebuild();
+  }
+
+  setZone(zone: TimeZoneMode): void {
+    this.zone = zone;
+    this.rebuild();
+  }
+
+  /**
+   * The shown rows changed. `key` names everything that decides which rows are shown besides the rows themselves
+   * (query, level toggles), and `version` changes with the rows: when only rows were added under the same key,
+   * just those rows are counted; when neither changed, nothing is.
+   */
+  update(rows: readonly LogRow[], shown: Uint32Array, key: string, version: number, change?: RowChange): void {
+    const last = this.last;
+    this.last = { rows, shown, key, version, length: rows.length };
+    if (last && last.key === key && last.version === version) return;
+    const added = last && last.key === key && change && followsOn(last.length, rows.length, change) ? newlyShown(shown, change) : undefined;
+    if (!added || !this.counts?.add(rows, added)) this.rebuild();
+    else this.changed();
+  }
+
+  /** Counts and draws now (the benchmark's measure; the panel draws once per animation frame). */
+  render(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    const ratio = window.devicePixelRatio || 1;
+    const height = this.canvas.clientHeight || plotHeight;
+    const deviceWidth = Math.round(this.width * ratio);
+    const deviceHeight = Math.round(height * ratio);
+    if (this.canvas.width !== deviceWidth || this.canvas.height !== deviceHeight) {
+      this.canvas.width = deviceWidth;
+      this.canvas.height = deviceHeight;
+    }
+    const context = this.canvas.getContext('2d');
+    if (!context || !this.counts || this.collapsed) {
+      context?.clearRect(0, 0, deviceWidth, deviceHeight);
+      return;
+    }
+    this.colours ??= this.palette.read(this.stacking.series);
+    drawHistogram(context, this.counts, { width: this.width, height, ratio }, this.colours, this.marks, this.zone);
+  }
+
+  /** The theme changed: colours are read again on the next frame. */
+  private themeChanged(): void {
+    this.colours = undefined;
+    this.schedule();
+  }
+
+  private rebuild(): void {
+    const last = this.last;
+    this.counts = last ? HistogramCounts.build(last.rows, last.shown, this.stacking, zoneOffset(this.zone), barBudget(this.width || 600)) : undefined;
+    this.input.reset();
+    this.changed();
+  }
+
+  private changed(): void {
+    this.summary.textContent = summaryText(this.counts, this.zone);
+    const bars = this.counts?.buckets ?? 0;
+    this.canvas.setAttribute('aria-valuemin', '0');
+    this.canvas.setAttribute('aria-valuemax', String(Math.max(0, bars - 1)));
+    this.describeFocus();
+    this.schedule();
+  }
+
+  private describeFocus(): void {
+    const focus = this.input.focused();
+    this.canvas.setAttribute('aria-valuenow', String(focus));
+    this.canvas.setAttribute('aria-valuetext', this.counts && this.counts.buckets > 0 ? bucketText(this.counts, focus, this.zone) : 'No rows');
+  }
+
+  private mark(marks: Marks): void {
+    this.marks = marks;
+    this.describeFocus();
+    this.schedule();
+  }
+
+  private hover(bar: number | undefined, x: number): void {
+    this.tooltip.hidden = bar === undefined || !this.counts;
+    if (bar !== undefined && this.counts) {
+      this.tooltip.textContent = bucketText(this.counts, bar, this.zone);
+      const left = Math.min(Math.max(0, x + 12), Math.max(0, this.width - this.tooltip.offsetWidth));
+      this.tooltip.style.left = `${left}px`;
+    }
+    this.mark({ ...this.marks, hover: bar });
+  }
+
+  private schedule(): void {
+    if (this.frame === 0) this.frame = requestAnimationFrame(() => this.render());
+  }
+
+  private resized(): void {
+    const width = this.body.clientWidth;
+    if (width === this.width) return;
+    const budgetChanged = barBudget(width) !== barBudget(this.width);
+    this.width = width;
+    if (budgetChanged) this.rebuild();
+    else this.schedule();
+  }
+
+  private setCollapsed(collapsed: boolean): void {
+    this.collapsed = collapsed;
+    this.applyCollapsed();
+    this.actions.setCollapsed(collapsed);
+    this.schedule();
+  }
+
+  private applyCollapsed(): void {
+    this.body.hidden = this.collapsed;
+    this.legend.hidden = this.collapsed;
+    this.toggle.setAttribute('aria-expanded', String(!this.collapsed));
+    this.toggle.textContent = this.collapsed ? '▸ Histogram' : '▾ Histogram';
+  }
+}
+
+function followsOn(before: number, after: number, change: RowChange): boolean {
+  return change.mode === 'append' ? change.from === before : after - change.count === before;
+}
+
+/** Store indices of the shown rows that the change added (indices are positions after the change). */
+function newlyShown(shown: Uint32Array, change: RowChange): Uint32Array {
+  const isNew = change.mode === 'append' ? (index: number) => index >= change.from : (index: number) => index < change.count;
+  return shown.filter(isNew);
+}
+
+function legendItem(label: string, tone: string): HTMLElement {
+  const item = document.createElement('span');
+  item.className = `histogram-legend-item ${tone}`;
+  const swatch = document.createElement('span');
+  swatch.className = 'histogram-swatch';
+  const text = document.createElement('span');
+  text.className = 'histogram-legend-label';
+  text.textContent = label;
+  item.append(swatch, text);
+  return item;
+}

@@ -1,0 +1,147 @@
+import type { ColumnDef, LogRow, Severity } from '../../src/protocol/streamDefinition';
+import { bucketEdges, bucketIndex, chooseStep, type ZoneOffset } from './buckets';
+
+/** One stacked series: its label and the table's tone class, whose colour the bars use. */
+export interface Series {
+  readonly label: string;
+  readonly tone: string;
+}
+
+const severitySeries: readonly Series[] = [
+  { label: 'error', tone: 'tone-error' },
+  { label: 'warning', tone: 'tone-warning' },
+  { label: 'info', tone: 'tone-info' },
+  { label: 'debug', tone: 'tone-debug' },
+];
+const severityIndex: Record<Severity, number> = { error: 0, warning: 1, info: 2, debug: 3 };
+
+const statusSeries: readonly Series[] = [
+  { label: '5xx', tone: 'tone-error' },
+  { label: '4xx', tone: 'tone-warning' },
+  { label: '3xx', tone: 'tone-info' },
+  { label: '2xx', tone: 'tone-ok' },
+  { label: 'other', tone: 'tone-debug' },
+];
+
+/** How rows are stacked: by HTTP status class when the stream has a status column, else by severity. */
+export interface Stacking {
+  readonly series: readonly Series[];
+  seriesOf(row: LogRow): number;
+}
+
+export function stackingFor(columns: readonly ColumnDef[]): Stacking {
+  const status = columns.find((column) => column.type === 'httpStatus');
+  if (!status) return { series: severitySeries, seriesOf: (row) => severityIndex[row.severity] };
+  const key = status.key;
+  return {
+    series: statusSeries,
+    seriesOf: (row) => {
+      const code = Number(row.fields[key]);
+      return code >= 200 && code < 600 ? 5 - Math.floor(code / 100) : 4;
+    },
+  };
+}
+
+/**
+ * Rows counted per time bucket and series, plus errors (severity `error`) per bucket for the error-rate line.
+ * Built in one pass over the shown rows; rows added later (older pages, live tail) are counted into it, growing
+ * the edges at either end while the bar count stays within `maxBars`.
+ */
+export class HistogramCounts {
+  counts: Uint32Array;
+  errors: Uint32Array;
+  totals: Uint32Array;
+  total = 0;
+
+  private constructor(
+    public edges: Float64Array,
+    readonly step: number,
+    readonly stacking: Stacking,
+    private readonly offset: ZoneOffset,
+    private readonly maxBars: number,
+  ) {
+    const buckets = edges.length - 1;
+    this.counts = new Uint32Array(buckets * stacking.series.length);
+    this.errors = new Uint32Array(buckets);
+    this.totals = new Uint32Array(buckets);
+  }
+
+  /** Counts `indices` of `rows`; undefined when there is nothing to count. */
+  static build(rows: readonly LogRow[], indices: ArrayLike<number>, stacking: Stacking, offset: ZoneOffset, maxBars: number): HistogramCounts | undefined {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < indices.length; i++) {
+      const time = rows[indices[i]].time;
+      if (time < min) min = time;
+      if (time > max) max = time;
+    }
+    if (!Number.isFinite(min) || !Number.isFinite(max)) return undefined;
+    const step = chooseStep(max - min, maxBars);
+    const counts = new HistogramCounts(bucketEdges(min, max, step, offset), step, stacking, offset, maxBars);
+    counts.add(rows, indices);
+    return counts;
+  }
+
+  get buckets(): number {
+    return this.edges.length - 1;
+  }
+
+  /** Counts more rows; false (nothing counted) when one falls outside the edges and they cannot grow enough. */
+  add(rows: readonly LogRow[], indices: ArrayLike<number>): boolean {
+    if (!this.cover(rows, indices)) return false;
+    const width = this.stacking.series.length;
+    for (let i = 0; i < indices.length; i++) {
+      const row = rows[indices[i]];
+      const bucket = bucketIndex(this.edges, this.step, row.time);
+      this.counts[bucket * width + this.stacking.seriesOf(row)]++;
+      this.totals[bucket]++;
+      if (row.severity === 'error') this.errors[bucket]++;
+    }
+    this.total += indices.length;
+    return true;
+  }
+
+  /** The bucket holding the most rows (first of equals), or -1 when empty. */
+  peak(): number {
+    let best = -1;
+    for (let i = 0; i < this.totals.length; i++) if (best < 0 || this.totals[i] > this.totals[best]) best = i;
+    return best;
+  }
+
+  /** Grows the edges to hold every new row's time, within the bar budget (times outside fail). */
+  private cover(rows: readonly LogRow[], indices: ArrayLike<number>): boolean {
+    let min = this.edges[0];
+    let max = this.edges[this.edges.length - 1] - 1;
+    for (let i = 0; i < indices.length; i++) {
+      const time = rows[indices[i]].time;
+      if (time < min) min = time;
+      if (time > max) max = time;
+    }
+    if (min === this.edges[0] && max === this.edges[this.edges.length - 1] - 1) return true;
+    const edges = bucketEdges(min, max, this.step, this.offset);
+    if (edges.length - 1 > this.maxBars * 1.5) return false;
+    const shift = indexOfEdge(edges, this.edges[0]);
+    if (shift < 0 || edges[shift + this.buckets] !== this.edges[this.buckets]) return false;
+    this.regrow(edges, shift);
+    return true;
+  }
+
+  private regrow(edges: Float64Array, shift: number): void {
+    const width = this.stacking.series.length;
+    const counts = new Uint32Array((edges.length - 1) * width);
+    counts.set(this.counts, shift * width);
+    const errors = new Uint32Array(edges.length - 1);
+    errors.set(this.errors, shift);
+    const totals = new Uint32Array(edges.length - 1);
+    totals.set(this.totals, shift);
+    this.edges = edges;
+    this.counts = counts;
+    this.errors = errors;
+    this.totals = totals;
+  }
+}
+
+function indexOfEdge(edges: Float64Array, edge: number): number {
+  for (let i = 0; i < edges.length; i++) if (edges[i] === edge) return i;
+  return -1;
+}
