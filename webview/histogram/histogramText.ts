@@ -34,5 +34,5 @@ export function bucketText(counts: HistogramCounts, bucket: number, zone: TimeZo
     .map(([label, n]) => `${label} ${count(n)}`);
   const range = `${when(counts.edges[bucket], counts, zone)}–${when(counts.edges[bucket + 1], counts, zone)}`;
   const detail = parts.length > 0 ? `: ${parts.join(', ')}` : '';
-  return `${range} · ${count(total)} rows${detail} · ${percent(counts.errors[bucket], total)} errors`;
+  return `${range} · ${count(total)} ${total === 1 ? 'row' : 'rows'}${detail} · ${percent(counts.errors[bucket], total)} errors`;
 }
