@@ -1,0 +1,189 @@
+/**
+ * Histogram and time range benchmarks (run: `npx tsx bench/histogram.bench.ts`): re-bucketing + drawing 100,000
+ * rows and counting an appended page of 100 (the histogram component alone, in headless Chromium); brushing a
+ * range over 100,000 rows in the whole panel (filter + histogram + grid, including the animation-frame work); and
+ * a time range on Daily API logs against the local fake server with 100,000 rows (requests the server saw).
+ */
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { recordBench } from './results';
+import { startHarness } from '../test/webview/harness';
+import { apiDefinition, init, status } from '../test/webview/fixtures';
+import { startFakeServer } from '../src/sample/fakeServers';
+import { createProviderConnection } from '../src/providers/providerRegistry';
+import { LogSession } from '../src/query/logSession';
+import type { Logger } from '../src/util/logging';
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.ceil((p / 100) * values.length) - 1];
+const rowCount = 100_000;
+
+/** Runs in the page: 100,000 API rows one second apart, newest first, statuses cycling through the classes. */
+function installRowMaker(): void {
+  (window as unknown as Record<string, unknown>).__makeRows = (count: number, start: number) => {
+    const base = Date.UTC(2026, 10, 23, 12);
+    return Array.from({ length: count }, (_, n) => {
+      const i = start + n;
+      const status = [200, 200, 201, 404, 500, 429, 302][i % 7];
+      const time = base - i * 1000;
+      return { id: `log-${i}`, time, severity: status >= 500 ? 'error' : status >= 400 ? 'warning' : 'info', fields: { createdAt: time, method: 'GET', url: `/v1/rooms/r-${i % 977}`, status } };
+    });
+  };
+}
+
+/** The histogram component alone on a blank page: rebuild + draw, and an appended page counted. */
+async function benchComponent(harness: Awaited<ReturnType<typeof startHarness>>): Promise<{ rebuild: number[]; append: number[] }> {
+  const bundle = await build({
+    stdin: {
+      contents: `import { Histogram } from './webview/histogram/histogram';
+window.__Histogram = Histogram;`,
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    outdir: 'out-bench',
+    minify: true,
+  });
+  const page = await harness.browser.newPage({ viewport: { width: 1400, height: 300 }, deviceScaleFactor: 2 });
+  await page.setContent('<!DOCTYPE html><html><body></body></html>');
+  await page.addScriptTag({ content: 'globalThis.__name = (fn) => fn;' });
+  for (const file of bundle.outputFiles) {
+    if (file.path.endsWith('.js')) await page.addScriptTag({ content: file.text });
+    else await page.addStyleTag({ content: file.text });
+  }
+  await page.evaluate(installRowMaker);
+  const result = await page.evaluate(
+    async ([count, columns]) => {
+      type Component = { element: HTMLElement; setColumns(c: unknown): void; update(...args: unknown[]): void; render(): void };
+      const w = window as unknown as { __Histogram: new (...args: unknown[]) => Component; __makeRows(n: number, s: number): unknown[] };
+      const histogram = new w.__Histogram({ select: () => undefined, clear: () => undefined, setCollapsed: () => undefined }, false);
+      document.body.append(histogram.element);
+      await new Promise((done) => requestAnimationFrame(done));
+      histogram.setColumns(columns);
+      const rows = w.__makeRows(count, 0);
+      const shown = Uint32Array.from(rows.keys());
+      const rebuild: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const start = performance.now();
+        histogram.update(rows, shown, `key-${i}`, i);
+        histogram.render();
+        rebuild.push(performance.now() - start);
+      }
+      const append: number[] = [];
+      let version = 100;
+      for (let page = 0; page < 40; page++) {
+        const before = rows.length;
+        rows.push(...w.__makeRows(100, before));
+        const all = Uint32Array.from(rows.keys());
+        const start = performance.now();
+        histogram.update(rows, all, 'same', ++version, { mode: 'append', from: before });
+        histogram.render();
+        append.push(performance.now() - start);
+      }
+      return { rebuild: rebuild.slice(5), append: append.slice(5) };
+    },
+    [rowCount, apiDefinition.columns] as const,
+  );
+  await page.close();
+  return result;
+}
+
+/** Brushes ranges over 100,000 rows in the whole panel: the quick-filter input's handler plus the frame's work. */
+async function benchBrushing(page: Page): Promise<number[]> {
+  return page.evaluate(async (count) => {
+    const w = window as unknown as { __makeRows(n: number, s: number): unknown[]; __frameWork: number };
+    w.__frameWork = 0;
+    const original = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) =>
+      original((time) => {
+        const start = performance.now();
+        callback(time);
+        w.__frameWork += performance.now() - start;
+      });
+    window.dispatchEvent(new MessageEvent('message', { data: { type: 'rows', mode: 'replace', rows: w.__makeRows(count, 0) } }));
+    const frame = () => new Promise((done) => original(done));
+    await frame();
+    await frame();
+    const field = document.querySelector('.quick-filter') as HTMLElement & { value: string };
+    const base = Date.UTC(2026, 10, 23, 12);
+    const samples: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const to = base - ((i * 7919) % 80_000) * 1000;
+      const from = to - (600 + ((i * 104729) % 20_000)) * 1000;
+      const text = i % 4 === 3 ? '' : `time:"${new Date(from).toISOString()}..${new Date(to).toISOString()}"`;
+      w.__frameWork = 0;
+      const start = performance.now();
+      field.value = text;
+      field.dispatchEvent(new Event('input'));
+      const handler = performance.now() - start;
+      await frame();
+      await frame();
+      samples.push(handler + w.__frameWork);
+    }
+    return samples.slice(4);
+  }, rowCount);
+}
+
+const silent: Logger = { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+
+/** A range deep in 100,000 Daily API log rows: requests the server saw against the pages the range needs. */
+async function benchDailyRange(): Promise<{ requests: number; needed: number; rows: number }> {
+  const now = Date.UTC(2026, 10, 23, 12);
+  const server = await startFakeServer('daily', { rowCount, now });
+  const connection = createProviderConnection({ provider: 'daily', baseUrl: server.baseUrl, secret: server.token }, { timeoutMs: 30_000, maxRetries: 0 }, silent);
+  try {
+    const stream = connection.stream('daily.api');
+    const times: number[] = [];
+    for await (const page of stream.pages({ filters: {}, pageSize: 100 })) times.push(...page.rows.map((row) => row.time));
+    const from = times[60_000];
+    const to = times[45_000];
+    const needed = Math.floor(times.findIndex((time) => time < from) / 100) + 1;
+    const session = new LogSession({
+      fetchPage: (request) => stream.fetchPage(request),
+      filters: {},
+      pageSize: 100,
+      maxRows: 200_000,
+      tailIntervalMs: 60_000,
+      timeRange: { kind: 'absolute', from, to },
+      walkTimeRange: true,
+      now: () => now,
+    });
+    const mark = server.requests.length;
+    await session.refresh();
+    return { requests: server.requests.length - mark, needed, rows: session.rows.length };
+  } finally {
+    connection.dispose();
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const daily = await benchDailyRange();
+  const harness = await startHarness();
+  try {
+    const component = await benchComponent(harness);
+    const panel = await harness.open({ width: 1400, height: 900 });
+    await panel.page.evaluate(installRowMaker);
+    await panel.notify(init(apiDefinition), { type: 'status', status: status({ loaded: rowCount }) });
+    const brushing = await benchBrushing(panel.page);
+    const rebuild = percentile(component.rebuild, 95);
+    const append = percentile(component.append, 95);
+    const brush = percentile(brushing, 95);
+    const overshoot = daily.requests - daily.needed;
+    recordBench('histogram', [
+      { name: `re-bucket + draw 100,000 rows, p95 of ${component.rebuild.length}`, value: rebuild, unit: 'ms', target: '≤ 16 ms', ok: rebuild <= 16 },
+      { name: `append a page of 100 rows to 100,000 (count + draw), p95 of ${component.append.length}`, value: append, unit: 'ms', target: '≤ 2 ms', ok: append <= 2 },
+      { name: `brush a range over 100,000 rows (filter + histogram + grid), p95 of ${brushing.length}`, value: brush, unit: 'ms', target: '≤ 16 ms', ok: brush <= 16 },
+      { name: `Daily API logs, 100,000 rows, range 45,000–60,000 back: requests (${daily.needed} pages needed, ${daily.rows} rows kept)`, value: daily.requests, unit: 'requests' },
+      { name: 'Daily API logs range: requests past the page holding the range start', value: overshoot, unit: 'pages', target: '≤ 1', ok: overshoot <= 1 && overshoot >= 0 },
+    ]);
+  } finally {
+    await harness.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
