@@ -126,7 +126,7 @@ function drawLabels(context: CanvasRenderingContext2D, counts: HistogramCounts, 
     const x = edgeX(counts, counts.edges[bucket], width);
     if (x + labelWidth > width) break;
     context.fillRect(x, top, Math.max(1, Math.round(ratio)), Math.round(3 * ratio));
-    context.fillText(edgeLabel(counts.edges[bucket], counts.step, zone), x + 2 * ratio, top + 2 * ratio);
+    context.fillText(edgeLabel(counts.edges[bucket], counts.step, zone), x + 4 * ratio, top + 2 * ratio);
   }
 }
 
