@@ -30,8 +30,34 @@ function installRowMaker(): void {
   };
 }
 
+interface Samples {
+  /** Wall-clock ms per sample. */
+  readonly wall: number[];
+  /** The page's main-thread CPU ms per sample (CDP ThreadTime): what the work costs on a machine shared by others. */
+  readonly cpu: number[];
+}
+
+/** Runs `sample` (one page.evaluate each) `count` times, timing wall clock in the page and main-thread CPU. */
+async function sampled(page: Page, count: number, sample: (i: number) => Promise<number>, prepare?: () => Promise<void>): Promise<Samples> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const threadTime = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    return (metrics.find((metric) => metric.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
+  };
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await prepare?.();
+    const before = await threadTime();
+    wall.push(await sample(i));
+    cpu.push((await threadTime()) - before);
+  }
+  return { wall: wall.slice(5), cpu: cpu.slice(5) };
+}
+
 /** The histogram component alone on a blank page: rebuild + draw, and an appended page counted. */
-async function benchComponent(harness: Awaited<ReturnType<typeof startHarness>>): Promise<{ rebuild: number[]; append: number[] }> {
+async function benchComponent(harness: Awaited<ReturnType<typeof startHarness>>): Promise<{ rebuild: Samples; append: Samples; draw: Samples }> {
   const bundle = await build({
     stdin: {
       contents: `import { Histogram } from './webview/histogram/histogram';
@@ -53,45 +79,54 @@ window.__Histogram = Histogram;`,
     else await page.addStyleTag({ content: file.text });
   }
   await page.evaluate(installRowMaker);
-  const result = await page.evaluate(
+  await page.evaluate(
     async ([count, columns]) => {
       type Component = { element: HTMLElement; setColumns(c: unknown): void; update(...args: unknown[]): void; render(): void };
-      const w = window as unknown as { __Histogram: new (...args: unknown[]) => Component; __makeRows(n: number, s: number): unknown[] };
+      const w = window as unknown as Record<string, unknown> & { __Histogram: new (...args: unknown[]) => Component; __makeRows(n: number, s: number): unknown[] };
       const histogram = new w.__Histogram({ select: () => undefined, clear: () => undefined, setCollapsed: () => undefined }, false);
       document.body.append(histogram.element);
       await new Promise((done) => requestAnimationFrame(done));
       histogram.setColumns(columns);
       const rows = w.__makeRows(count, 0);
       const shown = Uint32Array.from(rows.keys());
-      const rebuild: number[] = [];
-      for (let i = 0; i < 40; i++) {
+      let version = 0;
+      w.__rebuild = (i: number) => {
         const start = performance.now();
-        histogram.update(rows, shown, `key-${i}`, i);
+        histogram.update(rows, shown, `key-${i}`, ++version);
         histogram.render();
-        rebuild.push(performance.now() - start);
-      }
-      const append: number[] = [];
-      let version = 100;
-      for (let page = 0; page < 40; page++) {
+        return performance.now() - start;
+      };
+      let next = { before: 0, all: shown };
+      w.__prepareAppend = () => {
         const before = rows.length;
         rows.push(...w.__makeRows(100, before));
-        const all = Uint32Array.from(rows.keys());
+        next = { before, all: Uint32Array.from(rows.keys()) };
+      };
+      w.__append = () => {
         const start = performance.now();
-        histogram.update(rows, all, 'same', ++version, { mode: 'append', from: before });
+        histogram.update(rows, next.all, 'same', ++version, { mode: 'append', from: next.before });
+        return performance.now() - start;
+      };
+      w.__draw = () => {
+        const start = performance.now();
         histogram.render();
-        append.push(performance.now() - start);
-      }
-      return { rebuild: rebuild.slice(5), append: append.slice(5) };
+        return performance.now() - start;
+      };
+      histogram.update(rows, shown, 'same', ++version);
     },
     [rowCount, apiDefinition.columns] as const,
   );
+  const call = (name: string) => (i: number) => page.evaluate(([fn, n]) => (window as unknown as Record<string, (n: number) => number>)[fn](n), [name, i] as const);
+  const rebuild = await sampled(page, 40, call('__rebuild'));
+  const append = await sampled(page, 40, call('__append'), () => page.evaluate(() => (window as unknown as { __prepareAppend(): void }).__prepareAppend()));
+  const draw = await sampled(page, 40, call('__draw'));
   await page.close();
-  return result;
+  return { rebuild, append, draw };
 }
 
 /** Brushes ranges over 100,000 rows in the whole panel: the quick-filter input's handler plus the frame's work. */
-async function benchBrushing(page: Page): Promise<number[]> {
-  return page.evaluate(async (count) => {
+async function benchBrushing(page: Page): Promise<Samples> {
+  await page.evaluate(async (count) => {
     const w = window as unknown as { __makeRows(n: number, s: number): unknown[]; __frameWork: number };
     w.__frameWork = 0;
     const original = window.requestAnimationFrame.bind(window);
@@ -107,8 +142,7 @@ async function benchBrushing(page: Page): Promise<number[]> {
     await frame();
     const field = document.querySelector('.quick-filter') as HTMLElement & { value: string };
     const base = Date.UTC(2026, 10, 23, 12);
-    const samples: number[] = [];
-    for (let i = 0; i < 40; i++) {
+    (w as unknown as Record<string, unknown>).__brush = async (i: number) => {
       const to = base - ((i * 7919) % 80_000) * 1000;
       const from = to - (600 + ((i * 104729) % 20_000)) * 1000;
       const text = i % 4 === 3 ? '' : `time:"${new Date(from).toISOString()}..${new Date(to).toISOString()}"`;
@@ -119,10 +153,10 @@ async function benchBrushing(page: Page): Promise<number[]> {
       const handler = performance.now() - start;
       await frame();
       await frame();
-      samples.push(handler + w.__frameWork);
-    }
-    return samples.slice(4);
+      return handler + w.__frameWork;
+    };
   }, rowCount);
+  return sampled(page, 40, (i) => page.evaluate((n) => (window as unknown as { __brush(n: number): Promise<number> }).__brush(n), i));
 }
 
 const silent: Logger = { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
@@ -167,14 +201,20 @@ async function main(): Promise<void> {
     await panel.page.evaluate(installRowMaker);
     await panel.notify(init(apiDefinition), { type: 'status', status: status({ loaded: rowCount }) });
     const brushing = await benchBrushing(panel.page);
-    const rebuild = percentile(component.rebuild, 95);
-    const append = percentile(component.append, 95);
-    const brush = percentile(brushing, 95);
     const overshoot = daily.requests - daily.needed;
+    const rows = (name: string, samples: Samples, target: number) => {
+      const wall = percentile(samples.wall, 95);
+      const cpu = percentile(samples.cpu, 95);
+      return [
+        { name: `${name}, p95 of ${samples.wall.length}, wall clock`, value: wall, unit: 'ms', target: `≤ ${target} ms`, ok: wall <= target },
+        { name: `${name}, p95, main-thread CPU`, value: cpu, unit: 'ms', target: `≤ ${target} ms`, ok: cpu <= target },
+      ];
+    };
     recordBench('histogram', [
-      { name: `re-bucket + draw 100,000 rows, p95 of ${component.rebuild.length}`, value: rebuild, unit: 'ms', target: '≤ 16 ms', ok: rebuild <= 16 },
-      { name: `append a page of 100 rows to 100,000 (count + draw), p95 of ${component.append.length}`, value: append, unit: 'ms', target: '≤ 2 ms', ok: append <= 2 },
-      { name: `brush a range over 100,000 rows (filter + histogram + grid), p95 of ${brushing.length}`, value: brush, unit: 'ms', target: '≤ 16 ms', ok: brush <= 16 },
+      ...rows('re-bucket + draw 100,000 rows', component.rebuild, 16),
+      ...rows('append a page of 100 rows to 100,000 (count; drawn at the next frame)', component.append, 2),
+      ...rows('draw the bars once (per animation frame at most)', component.draw, 16),
+      ...rows('brush a range over 100,000 rows (filter + histogram + grid, with frames)', brushing, 16),
       { name: `Daily API logs, 100,000 rows, range 45,000–60,000 back: requests (${daily.needed} pages needed, ${daily.rows} rows kept)`, value: daily.requests, unit: 'requests' },
       { name: 'Daily API logs range: requests past the page holding the range start', value: overshoot, unit: 'pages', target: '≤ 1', ok: overshoot <= 1 && overshoot >= 0 },
     ]);

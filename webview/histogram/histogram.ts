@@ -104,7 +104,7 @@ export class Histogram {
     const last = this.last;
     this.last = { rows, shown, key, version, length: rows.length };
     if (last && last.key === key && last.version === version) return;
-    const added = last && last.key === key && change && followsOn(last.length, rows.length, change) ? newlyShown(shown, change) : undefined;
+    const added = last && last.key === key && change && followsOn(last.length, rows.length, change) ? newlyShown(shown, change, rows.length) : undefined;
     if (!added || !this.counts?.add(rows, added)) this.rebuild();
     else this.changed();
   }
@@ -206,10 +206,21 @@ function followsOn(before: number, after: number, change: RowChange): boolean {
   return change.mode === 'append' ? change.from === before : after - change.count === before;
 }
 
-/** Store indices of the shown rows that the change added (indices are positions after the change). */
-function newlyShown(shown: Uint32Array, change: RowChange): Uint32Array {
-  const isNew = change.mode === 'append' ? (index: number) => index >= change.from : (index: number) => index < change.count;
-  return shown.filter(isNew);
+/**
+ * Store indices of the shown rows that the change added (indices are positions after the change). In the host's
+ * order the new rows sit at the end (older pages) or the start (live tail), so the scan starts there and stops once
+ * every new row is found; a sorted or filtered view falls back to a full scan.
+ */
+function newlyShown(shown: Uint32Array, change: RowChange, rowCount: number): Uint32Array {
+  const added = change.mode === 'append' ? rowCount - change.from : change.count;
+  const out = new Uint32Array(added);
+  let found = 0;
+  if (change.mode === 'append') {
+    for (let i = shown.length - 1; i >= 0 && found < added; i--) if (shown[i] >= change.from) out[found++] = shown[i];
+  } else {
+    for (let i = 0; i < shown.length && found < added; i++) if (shown[i] < change.count) out[found++] = shown[i];
+  }
+  return out.subarray(0, found);
 }
 
 function legendItem(label: string, tone: string): HTMLElement {

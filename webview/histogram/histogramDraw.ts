@@ -51,38 +51,48 @@ export function drawHistogram(context: CanvasRenderingContext2D, counts: Histogr
   const width = Math.round(size.width * ratio);
   const plotHeight = Math.max(1, Math.round((size.height - axisBand) * ratio));
   context.clearRect(0, 0, width, Math.round(size.height * ratio));
-  const max = Math.max(1, ...counts.totals);
-  const seriesCount = counts.stacking.series.length;
-  for (let bucket = 0; bucket < counts.buckets; bucket++) {
-    const left = edgeX(counts, counts.edges[bucket], width);
-    const right = edgeX(counts, counts.edges[bucket + 1], width);
-    const barWidth = Math.max(1, right - left - (right - left >= 3 ? Math.round(ratio) : 0));
-    if (marks.selection && bucket >= marks.selection[0] && bucket <= marks.selection[1]) {
-      context.globalAlpha = 0.3;
-      context.fillStyle = palette.selection;
-      context.fillRect(left, 0, right - left, plotHeight);
-      context.globalAlpha = 1;
-    }
-    let base = plotHeight;
-    for (let series = 0; series < seriesCount; series++) {
-      const count = counts.counts[bucket * seriesCount + series];
-      if (count === 0) continue;
-      const top = plotHeight - Math.round((cumulative(counts, bucket, series) / max) * plotHeight);
-      context.fillStyle = palette.series[series];
-      context.fillRect(left, top, barWidth, Math.max(1, base - top));
-      base = top;
-    }
-    if (bucket === marks.hover || bucket === marks.focus) outline(context, left, barWidth, plotHeight, palette.focus, ratio);
+  const lefts = new Int32Array(counts.buckets + 1);
+  for (let bucket = 0; bucket <= counts.buckets; bucket++) lefts[bucket] = edgeX(counts, counts.edges[bucket], width);
+  if (marks.selection) {
+    context.globalAlpha = 0.3;
+    context.fillStyle = palette.selection;
+    const [first, last] = marks.selection;
+    context.fillRect(lefts[first], 0, lefts[last + 1] - lefts[first], plotHeight);
+    context.globalAlpha = 1;
   }
-  drawErrorRate(context, counts, width, plotHeight, palette.errorLine, ratio);
+  drawBars(context, counts, lefts, plotHeight, palette, ratio);
+  for (const bar of [marks.hover, marks.focus]) {
+    if (bar !== undefined && bar < counts.buckets) outline(context, lefts[bar], barWidth(lefts, bar, ratio), plotHeight, palette.focus, ratio);
+  }
+  drawErrorRate(context, counts, lefts, plotHeight, palette.errorLine, ratio);
   drawLabels(context, counts, width, plotHeight, palette, ratio, zone);
 }
 
-function cumulative(counts: HistogramCounts, bucket: number, series: number): number {
-  const width = counts.stacking.series.length;
-  let sum = 0;
-  for (let i = 0; i <= series; i++) sum += counts.counts[bucket * width + i];
-  return sum;
+/** A bar's width in device pixels, with a one-pixel gap once bars are wide enough to show it. */
+function barWidth(lefts: Int32Array, bucket: number, ratio: number): number {
+  const span = lefts[bucket + 1] - lefts[bucket];
+  return Math.max(1, span - (span >= 3 ? Math.round(ratio) : 0));
+}
+
+/** One path and one fill per series (the colour is set a handful of times, not once per segment). */
+function drawBars(context: CanvasRenderingContext2D, counts: HistogramCounts, lefts: Int32Array, plotHeight: number, palette: Palette, ratio: number): void {
+  const max = Math.max(1, ...counts.totals);
+  const seriesCount = counts.stacking.series.length;
+  const below = new Float64Array(counts.buckets);
+  const base = new Float64Array(counts.buckets).fill(plotHeight);
+  for (let series = 0; series < seriesCount; series++) {
+    context.fillStyle = palette.series[series];
+    context.beginPath();
+    for (let bucket = 0; bucket < counts.buckets; bucket++) {
+      const count = counts.counts[bucket * seriesCount + series];
+      if (count === 0) continue;
+      below[bucket] += count;
+      const top = plotHeight - Math.round((below[bucket] / max) * plotHeight);
+      context.rect(lefts[bucket], top, barWidth(lefts, bucket, ratio), Math.max(1, base[bucket] - top));
+      base[bucket] = top;
+    }
+    context.fill();
+  }
 }
 
 function outline(context: CanvasRenderingContext2D, left: number, width: number, height: number, colour: string, ratio: number): void {
@@ -94,7 +104,7 @@ function outline(context: CanvasRenderingContext2D, left: number, width: number,
 }
 
 /** The share of error rows per bucket, 0 % at the bottom to 100 % at the top, dashed over the bars. */
-function drawErrorRate(context: CanvasRenderingContext2D, counts: HistogramCounts, width: number, height: number, colour: string, ratio: number): void {
+function drawErrorRate(context: CanvasRenderingContext2D, counts: HistogramCounts, lefts: Int32Array, height: number, colour: string, ratio: number): void {
   context.strokeStyle = colour;
   context.lineWidth = Math.max(1, Math.round(1.5 * ratio));
   context.setLineDash([4 * ratio, 2 * ratio]);
@@ -106,7 +116,7 @@ function drawErrorRate(context: CanvasRenderingContext2D, counts: HistogramCount
       drawing = false;
       continue;
     }
-    const x = (edgeX(counts, counts.edges[bucket], width) + edgeX(counts, counts.edges[bucket + 1], width)) / 2;
+    const x = (lefts[bucket] + lefts[bucket + 1]) / 2;
     const y = Math.round(height - (counts.errors[bucket] / total) * (height - ratio)) - 0.5;
     if (drawing) context.lineTo(x, y);
     else context.moveTo(x, y);
