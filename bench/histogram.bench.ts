@@ -207,7 +207,8 @@ async function main(): Promise<void> {
       const cpu = percentile(samples.cpu, 95);
       return [
         { name: `${name}, p95 of ${samples.wall.length}, wall clock`, value: wall, unit: 'ms', target: `≤ ${target} ms`, ok: wall <= target },
-        { name: `${name}, p95, main-thread CPU`, value: cpu, unit: 'ms', target: `≤ ${target} ms`, ok: cpu <= target },
+        { name: `${name}, median / fastest, wall clock`, value: percentile(samples.wall, 50), unit: `ms / ${Math.min(...samples.wall).toFixed(2)} ms` },
+        { name: `${name}, p95, main-thread CPU (with the CDP call)`, value: cpu, unit: 'ms', target: `≤ ${target} ms`, ok: cpu <= target },
       ];
     };
     recordBench('histogram', [

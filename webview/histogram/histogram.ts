@@ -19,6 +19,7 @@ export interface HistogramActions {
 /** How the rows changed since the last update, so only the new rows are counted. */
 export type RowChange = { readonly mode: 'append'; readonly from: number } | { readonly mode: 'prepend'; readonly count: number };
 
+/** CSS pixels; the same as `.histogram-canvas` in histogram.css (not read back, which would force a layout). */
 const plotHeight = 72;
 
 /**
@@ -76,7 +77,7 @@ export class Histogram {
       select: (first, last) => this.counts && actions.select(this.counts.edges[first], this.counts.edges[last + 1]),
       clear: () => actions.clear(),
     });
-    new ResizeObserver(() => this.resized()).observe(this.body);
+    new ResizeObserver((entries) => this.resized(entries[0].contentRect.width)).observe(this.body);
     const theme = new MutationObserver(() => this.themeChanged());
     theme.observe(document.body, { attributes: true, attributeFilter: ['class'] });
     theme.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
@@ -114,7 +115,7 @@ export class Histogram {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     const ratio = window.devicePixelRatio || 1;
-    const height = this.canvas.clientHeight || plotHeight;
+    const height = plotHeight;
     const deviceWidth = Math.round(this.width * ratio);
     const deviceHeight = Math.round(height * ratio);
     if (this.canvas.width !== deviceWidth || this.canvas.height !== deviceHeight) {
@@ -178,8 +179,7 @@ export class Histogram {
     if (this.frame === 0) this.frame = requestAnimationFrame(() => this.render());
   }
 
-  private resized(): void {
-    const width = this.body.clientWidth;
+  private resized(width: number): void {
     if (width === this.width) return;
     const budgetChanged = barBudget(width) !== barBudget(this.width);
     this.width = width;

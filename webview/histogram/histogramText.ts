@@ -3,7 +3,8 @@ import { formatTime } from '../format/formatTime';
 import { stepLabel } from './buckets';
 import type { HistogramCounts } from './histogramCounts';
 
-const count = (n: number): string => n.toLocaleString('en-US');
+const numbers = new Intl.NumberFormat('en-US');
+const count = (n: number): string => numbers.format(n);
 const percent = (part: number, whole: number): string => `${whole === 0 ? 0 : Math.round((part / whole) * 100)}%`;
 
 /** A time for sentences: the clock alone when the buckets are within a day, else date and clock. */
