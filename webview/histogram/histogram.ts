@@ -21,6 +21,8 @@ export type RowChange = { readonly mode: 'append'; readonly from: number } | { r
 
 /** CSS pixels; the same as `.histogram-canvas` in histogram.css (not read back, which would force a layout). */
 const plotHeight = 72;
+/** CSS pixels: a canvas wider than any screen would only cost memory. */
+const maxCanvasWidth = 8192;
 
 /**
  * The volume histogram above the grid: the shown rows per time bucket, stacked by severity or status class, with
@@ -179,7 +181,8 @@ export class Histogram {
     if (this.frame === 0) this.frame = requestAnimationFrame(() => this.render());
   }
 
-  private resized(width: number): void {
+  private resized(observed: number): void {
+    const width = Math.min(observed, maxCanvasWidth);
     if (width === this.width) return;
     const budgetChanged = barBudget(width) !== barBudget(this.width);
     this.width = width;

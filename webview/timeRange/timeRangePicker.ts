@@ -36,7 +36,7 @@ export class TimeRangePicker {
     this.custom.className = 'time-range-custom';
     this.custom.append(this.from, this.to, apply);
     const label = document.createElement('span');
-    label.className = 'filter-label';
+    label.className = 'time-range-label';
     label.textContent = 'Time';
     label.setAttribute('aria-hidden', 'true');
     this.element.append(label, this.choice, this.custom, this.message);
