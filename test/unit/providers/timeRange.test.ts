@@ -73,7 +73,7 @@ describe('Time range mapped to each API', function () {
 
   it('Daily meeting logs: startTime / endTime in ms', async () => {
     const { server, connection } = await open('daily');
-    const [session] = await connection.listMeetingSessions!();
+    const [session] = (await connection.listMeetingSessions!()).sessions;
     const range = { from: session.startTime + 60_000, to: session.startTime + 5 * 60_000 };
     const mark = server.requests.length;
     const page = await connection.stream('daily.meeting').fetchPage({ filters: { mtgSessionId: session.id }, pageSize: 50, range });
