@@ -8,10 +8,17 @@ import { ProviderError } from './providerError';
 import { rateLimitSummary, type ResponseHeaders } from './retryAfter';
 import { redact } from '../util/redact';
 import { redactUrl } from './redaction';
-import { retryDelayMs, sleep, type RetryPolicy } from './retryPolicy';
+import { attemptTimeoutMs, retryDelayMs, retryReason, sleep, type RetryPolicy } from './retryPolicy';
+import type { RetryProgress } from '../protocol/logTable';
 
 /** Query parameters in the exact order and spelling to send (repeat a name for array parameters). */
 export type QueryParams = ReadonlyArray<readonly [string, string]>;
+
+/** A request's cancel signal and who to tell when it is being retried. */
+export interface RequestOptions {
+  readonly signal?: AbortSignal;
+  readonly onRetry?: (progress: RetryProgress) => void;
+}
 
 export interface HttpClientOptions {
   /** Provider name for messages and log lines, e.g. "Daily". */
@@ -86,21 +93,26 @@ export class HttpClient {
 
   /**
    * GETs a path under the base URL (starting with `/`) or an absolute URL on the base URL's origin (a paging link,
-   * sent verbatim) and returns the parsed JSON body.
+   * sent verbatim) and returns the parsed JSON body. All attempts together take at most `timeoutMs`: the first
+   * gets half of it, each retry half of what is left (the last one all of it).
    */
-  async getJson(pathOrUrl: string, params?: QueryParams, signal?: AbortSignal): Promise<unknown> {
+  async getJson(pathOrUrl: string, params?: QueryParams, options?: RequestOptions | AbortSignal): Promise<unknown> {
+    const { signal, onRetry }: RequestOptions = options instanceof AbortSignal ? { signal: options } : (options ?? {});
     const url = pathOrUrl.startsWith('/') ? this.url(pathOrUrl, params) : this.checkSameOrigin(pathOrUrl);
     const combined = signal ? AbortSignal.any([signal, this.disposed.signal]) : this.disposed.signal;
+    const deadline = Date.now() + this.options.timeoutMs;
     for (let attempt = 0; ; attempt++) {
+      const timeout = attemptTimeoutMs(deadline - Date.now(), attempt, this.policy.maxRetries);
       try {
-        return await this.limiter.run(() => this.send(url, combined), combined);
+        return await this.limiter.run(() => this.send(url, combined, timeout), combined);
       } catch (error) {
         const failure = classifyTransportError(this.options.label, error, combined);
         const delay = retryDelayMs(failure, attempt, this.policy);
-        if (delay === undefined || combined.aborted) {
+        if (delay === undefined || combined.aborted || Date.now() + delay >= deadline) {
           throw failure;
         }
         this.options.logger.debug(`retry ${attempt + 1}/${this.policy.maxRetries} in ${delay} ms after ${failure.kind}`);
+        onRetry?.({ attempt: attempt + 1, of: this.policy.maxRetries, reason: retryReason(failure) });
         await sleep(delay, combined);
       }
     }
@@ -129,7 +141,7 @@ export class HttpClient {
     return url;
   }
 
-  private async send(url: string, signal: AbortSignal): Promise<unknown> {
+  private async send(url: string, signal: AbortSignal, timeoutMs: number): Promise<unknown> {
     if (signal.aborted) {
       throw cancelledError();
     }
@@ -137,7 +149,7 @@ export class HttpClient {
     const safeUrl = redactUrl(url);
     let response: AxiosResponse<string>;
     try {
-      response = await this.axios.get<string>(url, { signal });
+      response = await this.axios.get<string>(url, { signal, timeout: Math.max(1, Math.round(timeoutMs)) });
     } catch (error) {
       const failure = classifyTransportError(this.options.label, error, signal);
       this.log(`GET ${safeUrl} failed after ${Date.now() - started} ms: ${failure.kind}`);

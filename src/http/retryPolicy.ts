@@ -29,6 +29,21 @@ export function retryDelayMs(error: ProviderError, attempt: number, policy: Retr
   return Math.round(step * (0.5 + policy.random() * 0.5));
 }
 
+/**
+ * The timeout of attempt `attempt` (0-based) when `remainingMs` of the whole request's budget are left: half of
+ * it, or all of it on the last attempt, so every attempt together stays within the budget.
+ */
+export function attemptTimeoutMs(remainingMs: number, attempt: number, maxRetries: number): number {
+  return attempt >= maxRetries ? remainingMs : remainingMs / 2;
+}
+
+/** A few words on why a request is retried, for the status line ("timed out, retrying 2/3 …"). */
+export function retryReason(error: ProviderError): string {
+  if (error.kind === 'rateLimited') return 'rate limited';
+  if (error.kind === 'server') return `server error${error.details.status === undefined ? '' : ` ${error.details.status}`}`;
+  return error.details.code === 'ECONNABORTED' || error.details.code === 'ETIMEDOUT' ? 'timed out' : 'connection failed';
+}
+
 /** Resolves after `ms`, or rejects with a `cancelled` error as soon as the signal aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -172,6 +172,8 @@ export class LogTablePanel implements vscode.Disposable {
         return this.session.loadOlder();
       case 'loadAll':
         return this.session.loadAll();
+      case 'loadGap':
+        return this.session.loadGap(message.gapId);
       case 'cancelLoad':
         return this.session.cancel();
       case 'retry':
@@ -241,6 +243,7 @@ export class LogTablePanel implements vscode.Disposable {
     for (let start = snapshotChunkRows; start < rows.length; start += snapshotChunkRows) {
       this.post({ type: 'rows', mode: 'append', rows: rows.slice(start, start + snapshotChunkRows) });
     }
+    this.post(this.session.gapRows);
     this.post({ type: 'status', status: this.session.status() });
     this.post({ type: 'error', error: this.session.error });
   }

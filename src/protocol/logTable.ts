@@ -27,6 +27,8 @@ export type WebviewCommand =
   | { readonly type: 'loadOlder' }
   /** Stream every remaining page, with progress, until done, cancelled or `apiLogs.maxRows`. */
   | { readonly type: 'loadAll' }
+  /** Load the rows a live-tail gap row stands for, and replace the gap with them. */
+  | { readonly type: 'loadGap'; readonly gapId: string }
   /** Stop `loadAll` (or any load in flight). */
   | { readonly type: 'cancelLoad' }
   /** Repeat the request that failed. */
@@ -78,7 +80,30 @@ export interface PanelSettings {
   readonly liveTailIntervalSeconds: number;
 }
 
-export type LoadActivity = 'idle' | 'first' | 'older' | 'all' | 'tail';
+export type LoadActivity = 'idle' | 'first' | 'older' | 'all' | 'tail' | 'gap';
+
+/** Why paging ended although the API had not said "no more pages". */
+export type PagingStop = 'repeatedCursor' | 'repeatedPage';
+
+/** A request in flight that failed and is being tried again. */
+export interface RetryProgress {
+  /** 1-based retry number and the most there will be. */
+  readonly attempt: number;
+  readonly of: number;
+  /** What failed, e.g. "timed out" or "server error 503". */
+  readonly reason: string;
+}
+
+/**
+ * Rows live tail could not load: more arrived between two polls than the poll pages through. The gap sits just
+ * above the row `beforeRowId`; `loadGap` fills it.
+ */
+export interface PanelGap {
+  readonly id: string;
+  readonly beforeRowId: string;
+  /** At least this many rows are missing (1 when the API reports no total). */
+  readonly missing: number;
+}
 
 export interface PanelStatus {
   readonly activity: LoadActivity;
@@ -96,6 +121,10 @@ export interface PanelStatus {
   readonly total?: number;
   readonly liveTail: boolean;
   readonly tailPaused: boolean;
+  /** Paging stopped early because the API misbehaved; the older rows were not loaded. */
+  readonly pagingStopped?: PagingStop;
+  /** The request in flight is being retried. */
+  readonly retry?: RetryProgress;
 }
 
 export interface PanelError {
@@ -104,6 +133,8 @@ export interface PanelError {
   readonly message: string;
   /** Show an "Update Token" action (auth errors). */
   readonly canUpdateToken: boolean;
+  /** Show "Retry" (false when repeating the request cannot help, e.g. a feature the plan does not include). */
+  readonly canRetry?: boolean;
 }
 
 export type HostNotification =
@@ -126,6 +157,10 @@ export type HostNotification =
   | { readonly type: 'setQuery'; readonly query: string }
   /** `replace`: a new result set; `append`: older rows at the end; `prepend`: live-tail rows at the top. */
   | { readonly type: 'rows'; readonly mode: 'replace' | 'append' | 'prepend'; readonly rows: readonly LogRow[] }
+  /** A filled gap: rows that go just above the row `beforeRowId`. */
+  | { readonly type: 'rows'; readonly mode: 'insert'; readonly beforeRowId: string; readonly rows: readonly LogRow[] }
+  /** Every live-tail gap now (replaces the previous list). */
+  | { readonly type: 'gaps'; readonly gaps: readonly PanelGap[] }
   /** The oldest `count` rows were dropped from the end to respect `apiLogs.maxRows`. */
   | { readonly type: 'dropOldest'; readonly count: number }
   | { readonly type: 'status'; readonly status: PanelStatus }

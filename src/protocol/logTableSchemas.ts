@@ -47,6 +47,7 @@ const commandSchemas = [
   z.strictObject({ type: z.literal('setFilters'), filters: filterValuesSchema }),
   z.strictObject({ type: z.literal('loadOlder') }),
   z.strictObject({ type: z.literal('loadAll') }),
+  z.strictObject({ type: z.literal('loadGap'), gapId: z.string().min(1).max(100) }),
   z.strictObject({ type: z.literal('cancelLoad') }),
   z.strictObject({ type: z.literal('retry') }),
   z.strictObject({ type: z.literal('setLiveTail'), enabled: z.boolean() }),

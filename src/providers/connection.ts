@@ -1,3 +1,4 @@
+import type { RetryProgress } from '../protocol/logTable';
 import type { CallEvent, FilterValues, LogRow, MeetingQuery, MeetingSessionPage, ProviderKind, StreamDefinition, StreamId } from '../protocol/streamDefinition';
 import type { ResolvedTimeRange } from '../protocol/timeRange';
 
@@ -39,6 +40,8 @@ export interface PageRequest {
    */
   readonly range?: ResolvedTimeRange;
   readonly signal?: AbortSignal;
+  /** Told each time a request for this page is retried. */
+  readonly onRetry?: (progress: RetryProgress) => void;
 }
 
 export interface Page {
@@ -48,6 +51,18 @@ export interface Page {
   readonly next?: PageCursor;
   /** Total rows matching, when the API says. */
   readonly total?: number;
+  /**
+   * Epoch ms of the oldest record the page covered before local filters removed any, so live tail can tell it
+   * has reached rows it holds even when every row of the page was filtered out.
+   */
+  readonly scannedTo?: number;
+  /**
+   * Oldest-first lists only (Daily meeting logs with `order=ASC`): the position just past this page's last record,
+   * where rows that arrive later will be listed; live tail pages on from here and appends.
+   */
+  readonly tailCursor?: PageCursor;
+  /** The API named the requested cursor again as the next one: `next` is dropped, and paging stopped early. */
+  readonly repeatedCursor?: boolean;
 }
 
 export interface StreamClient {

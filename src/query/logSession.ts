@@ -1,4 +1,4 @@
-import type { HostNotification, LoadActivity, PanelError, PanelStatus } from '../protocol/logTable';
+import type { HostNotification, LoadActivity, PanelError, PanelStatus, RetryProgress } from '../protocol/logTable';
 import type { Page, PageCursor, PageRequest } from '../providers/connection';
 import type { FilterValues, LogRow } from '../protocol/streamDefinition';
 import { ProviderError } from '../http/providerError';
@@ -8,12 +8,15 @@ import { isEmptyFilterValue } from '../protocol/filterValues';
 import { LiveTail } from './liveTail';
 import { isCancellation, toPanelError } from './toPanelError';
 import { resolveTimeRange, type ResolvedTimeRange, type TimeRange } from '../protocol/timeRange';
+import { GapList } from './gapList';
+import { PagingGuard } from './pagingGuard';
+import { fillGap, pollNewest, pollOldestFirst, type TailContext } from './tailLoads';
 
 /** Fetches one page; injected so tests can use a plain function or a real client against the fake servers. */
 export type FetchPage = (request: PageRequest) => Promise<Page>;
 
 /** What a session tells its panel; each is forwarded to the webview as-is. */
-export type SessionEvent = Extract<HostNotification, { type: 'rows' | 'dropOldest' | 'status' | 'error' }>;
+export type SessionEvent = Extract<HostNotification, { type: 'rows' | 'dropOldest' | 'status' | 'error' | 'gaps' }>;
 
 export interface SessionSettings {
   readonly pageSize: number;
@@ -54,6 +57,11 @@ export class LogSession {
   private total: number | undefined;
   private lastRefresh: number | undefined;
   private pagesLoaded: number | undefined;
+  /** Oldest-first lists: where rows that arrive later will be listed. */
+  private tailCursor: PageCursor | undefined;
+  private readonly paging = new PagingGuard();
+  private retrying: RetryProgress | undefined;
+  private readonly gaps = new GapList();
   private current: { readonly op: Operation; readonly controller: AbortController } | undefined;
   private failed: { readonly op: Operation; readonly error: PanelError } | undefined;
   private readonly tail: LiveTail;
@@ -77,6 +85,11 @@ export class LogSession {
 
   get error(): PanelError | null {
     return this.failed?.error ?? null;
+  }
+
+  /** The live-tail gaps, as the webview shows them. */
+  get gapRows(): HostNotification & { type: 'gaps' } {
+    return { type: 'gaps', gaps: this.gaps.forPanel() };
   }
 
   get busy(): boolean {
@@ -103,6 +116,8 @@ export class LogSession {
       total: this.total,
       liveTail: this.tail.on,
       tailPaused: this.tail.paused,
+      pagingStopped: this.paging.stopped,
+      retry: this.retrying,
     };
   }
 
@@ -136,7 +151,14 @@ export class LogSession {
   /** The next older page; does nothing without a cursor, at the row bound, or while another load runs. */
   loadOlder(): Promise<void> {
     if (!this.canLoadOlder()) return Promise.resolve();
-    return this.run('older', async (signal) => this.appendPage(await this.fetch(this.next, signal)));
+    return this.run('older', (signal) => this.loadNext(signal));
+  }
+
+  /** Fills the live-tail gap `gapId` with the rows it stands for; does nothing while another load runs. */
+  loadGap(gapId: string): Promise<void> {
+    const gap = this.gaps.get(gapId);
+    if (!gap || this.current || this.disposed) return Promise.resolve();
+    return this.run('gap', (signal) => fillGap(this.tailContext(signal), gap));
   }
 
   /** Every remaining older page, with progress in `status.pagesLoaded`, until the end, a cancel or `maxRows`. */
@@ -161,6 +183,8 @@ export class LogSession {
         return this.loadAll();
       case 'tail':
         return this.pollTail();
+      case 'gap':
+        return this.loadGap(this.gaps.first()?.id ?? '');
       default:
         return Promise.resolve();
     }
@@ -189,6 +213,7 @@ export class LogSession {
     const dropped = this.store.setMaxRows(settings.maxRows);
     if (dropped > 0) {
       this.emit({ type: 'dropOldest', count: dropped });
+      if (this.gaps.keepWhere((id) => this.store.has(id))) this.emit(this.gapRows);
       this.emitStatus();
     }
   }
@@ -206,7 +231,7 @@ export class LogSession {
       this.tail.schedule();
       return Promise.resolve();
     }
-    return this.run('tail', (signal) => this.prependNewest(signal));
+    return this.run('tail', (signal) => this.pollNewest(signal));
   }
 
   private async run(op: Operation, body: (signal: AbortSignal) => Promise<void>): Promise<void> {
@@ -241,6 +266,9 @@ export class LogSession {
     const kept = this.store.replace(page.rows);
     this.next = page.next;
     this.total = page.total;
+    this.tailCursor = page.tailCursor;
+    this.paging.reset(page);
+    if (this.gaps.clear()) this.emit(this.gapRows);
     if (!missing) {
       this.lastRefresh = this.now();
     }
@@ -248,48 +276,65 @@ export class LogSession {
   }
 
   private async loadRemaining(signal: AbortSignal): Promise<void> {
-    const seen = new Set<PageCursor>();
-    while (this.next !== undefined && !seen.has(this.next) && !this.store.limitReached) {
-      seen.add(this.next);
-      this.appendPage(await this.fetch(this.next, signal));
+    while (this.next !== undefined && !this.store.limitReached) {
+      await this.loadNext(signal);
       this.pagesLoaded = (this.pagesLoaded ?? 0) + 1;
       this.emitStatus();
     }
   }
 
-  private appendPage(page: Page): void {
+  /** The page at `next`, appended; a repeated cursor or page ends paging and says so in the status. */
+  private async loadNext(signal: AbortSignal): Promise<void> {
+    const cursor = this.next;
+    const page = await this.fetch(cursor, signal);
     const kept = this.store.append(page.rows);
-    this.next = page.next;
+    this.next = this.paging.check(cursor, page, kept.length) ? page.next : undefined;
     this.total = page.total ?? this.total;
+    this.tailCursor = page.tailCursor ?? this.tailCursor;
     this.lastRefresh = this.now();
     if (kept.length > 0) {
       this.emit({ type: 'rows', mode: 'append', rows: kept });
     }
   }
 
-  private async prependNewest(signal: AbortSignal): Promise<void> {
-    const wasEmpty = this.store.size === 0;
-    const page = await this.fetch(undefined, signal);
-    const { added, droppedOldest } = this.store.prepend(page.rows);
-    if (wasEmpty) {
+  /** Live tail: the newest rows (or the first page of an empty panel), gaps past the poll's bound. */
+  private async pollNewest(signal: AbortSignal): Promise<void> {
+    const context = this.tailContext(signal);
+    if (this.tailCursor !== undefined) {
+      if (this.next === undefined) ({ tailCursor: this.tailCursor, next: this.next } = await pollOldestFirst(context, this.tailCursor));
+    } else if (this.store.size === 0) {
+      const page = await this.fetch(undefined, signal);
+      const kept = this.store.append(page.rows);
       this.next = page.next;
+      this.tailCursor = page.tailCursor;
+      if (kept.length > 0) this.emit({ type: 'rows', mode: 'prepend', rows: kept });
+    } else {
+      this.total = await pollNewest(context, this.total);
     }
     this.lastRefresh = this.now();
-    if (added.length > 0) {
-      this.emit({ type: 'rows', mode: 'prepend', rows: added });
-    }
-    if (droppedOldest > 0) {
-      this.emit({ type: 'dropOldest', count: droppedOldest });
-    }
+  }
+
+  private tailContext(signal: AbortSignal): TailContext {
+    return {
+      store: this.store,
+      gaps: this.gaps,
+      fetch: (cursor) => this.fetch(cursor, signal),
+      emit: (event) => this.emit(event),
+    };
   }
 
   private async fetch(cursor: PageCursor | undefined, signal: AbortSignal): Promise<Page> {
-    const request: PageRequest = { filters: this.filterValues, cursor, pageSize: this.settings.pageSize, range: this.resolvedRange, signal };
-    const page = await raceAbort(this.options.fetchPage(request), signal);
-    if (signal.aborted) {
-      throw new ProviderError('cancelled', 'The request was cancelled.');
+    const onRetry = (progress: RetryProgress): void => this.setRetrying(progress);
+    const request: PageRequest = { filters: this.filterValues, cursor, pageSize: this.settings.pageSize, range: this.resolvedRange, signal, onRetry };
+    try {
+      const page = await raceAbort(this.options.fetchPage(request), signal);
+      if (signal.aborted) {
+        throw new ProviderError('cancelled', 'The request was cancelled.');
+      }
+      return page;
+    } finally {
+      this.setRetrying(undefined);
     }
-    return page;
   }
 
   private canLoadOlder(): boolean {
@@ -304,6 +349,12 @@ export class LogSession {
     if (changed) {
       this.emit({ type: 'error', error: failed?.error ?? null });
     }
+  }
+
+  private setRetrying(progress: RetryProgress | undefined): void {
+    if (progress === this.retrying) return;
+    this.retrying = progress;
+    this.emitStatus();
   }
 
   private emitStatus(): void {

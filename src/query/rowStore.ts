@@ -28,6 +28,16 @@ export class RowStore {
     return this.byId.get(id);
   }
 
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Position of a held row (newest is 0), or -1. */
+  indexOf(id: string): number {
+    const row = this.byId.get(id);
+    return row === undefined ? -1 : this.rows.indexOf(row);
+  }
+
   /** A new result set. Returns the rows kept. */
   replace(rows: readonly LogRow[]): readonly LogRow[] {
     this.rows = [];
@@ -59,6 +69,20 @@ export class RowStore {
       this.byId.set(row.id, row);
     }
     this.rows = [...added, ...this.rows];
+    return { added, droppedOldest: this.trim() };
+  }
+
+  /** Rows for a filled gap, just above the held row `beforeId`; returns them and how many of the oldest went. */
+  insertBefore(beforeId: string, rows: readonly LogRow[]): { readonly added: readonly LogRow[]; readonly droppedOldest: number } {
+    const at = this.indexOf(beforeId);
+    const added = at < 0 ? [] : this.unseen(rows);
+    if (added.length === 0) {
+      return { added, droppedOldest: 0 };
+    }
+    for (const row of added) {
+      this.byId.set(row.id, row);
+    }
+    this.rows = this.rows.slice(0, at).concat(added, this.rows.slice(at));
     return { added, droppedOldest: this.trim() };
   }
 

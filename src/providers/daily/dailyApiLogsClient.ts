@@ -50,7 +50,7 @@ export class DailyApiLogsClient extends BaseStreamClient {
 
   async load(request: PageRequest): Promise<unknown> {
     try {
-      return await this.http.getJson('/logs/api', this.query(request), request.signal);
+      return await this.http.getJson('/logs/api', this.query(request), request);
     } catch (error) {
       throw adaptDailyError(error);
     }
@@ -68,8 +68,10 @@ export class DailyApiLogsClient extends BaseStreamClient {
   decode(body: unknown, request: PageRequest): Page {
     const { rows, total } = parseDailyApiLogs(body);
     const lastId = rows.at(-1)?.id;
-    const next = rows.length >= this.pageSize(request) && lastId !== undefined && lastId !== request.cursor ? lastId : undefined;
-    return { rows: applyLocalFilters(rows, request.filters), next, total };
+    const full = rows.length >= this.pageSize(request) && lastId !== undefined;
+    const repeatedCursor = full && lastId === request.cursor;
+    const next = full && !repeatedCursor ? lastId : undefined;
+    return { rows: applyLocalFilters(rows, request.filters), next, total, scannedTo: rows.at(-1)?.time, repeatedCursor };
   }
 }
 

@@ -72,7 +72,7 @@ export class DailyMeetingLogsClient extends BaseStreamClient {
   async load(request: PageRequest): Promise<unknown> {
     offsetOf(request);
     try {
-      const body = await this.http.getJson('/logs', this.query(request), request.signal);
+      const body = await this.http.getJson('/logs', this.query(request), request);
       await this.learnLevels(body, request);
       return body;
     } catch (error) {
@@ -113,7 +113,9 @@ export class DailyMeetingLogsClient extends BaseStreamClient {
   decode(body: unknown, request: PageRequest): Page {
     const { rows, counts } = parseDailyMeetingLogs(body, (level) => this.levels.nameOf(level));
     const fetched = Math.max(...counts);
-    return { rows, next: fetched >= this.pageSize(request) ? String(offsetOf(request) + fetched) : undefined };
+    const end = String(offsetOf(request) + fetched);
+    const ascending = textValue(request.filters, 'order')?.toUpperCase() === 'ASC';
+    return { rows, next: fetched >= this.pageSize(request) ? end : undefined, tailCursor: ascending ? end : undefined };
   }
 }
 

@@ -69,7 +69,7 @@ export class LagoApiLogsClient extends BaseStreamClient {
       throw new ProviderError('invalid', 'The Lago page position is not a page number.');
     }
     try {
-      return await this.http.getJson('/api_logs', this.query(request), request.signal);
+      return await this.http.getJson('/api_logs', this.query(request), request);
     } catch (error) {
       throw adaptLagoError(error);
     }
@@ -82,7 +82,7 @@ export class LagoApiLogsClient extends BaseStreamClient {
 
   decode(body: unknown, request: PageRequest): Page {
     const { rows, next, total } = parseLagoApiLogs(body);
-    const current = Number(request.cursor ?? '1');
-    return { rows, next: next !== undefined && next !== current ? String(next) : undefined, total };
+    const repeatedCursor = next === Number(request.cursor ?? '1');
+    return { rows, next: next === undefined || repeatedCursor ? undefined : String(next), total, repeatedCursor };
   }
 }

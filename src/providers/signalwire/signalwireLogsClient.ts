@@ -81,7 +81,7 @@ export class SignalwireLogsClient extends BaseStreamClient {
     try {
       const endpoint = `/api/${this.kind}/logs`;
       const target = request.cursor === undefined ? endpoint : this.links.target(request.cursor, endpoint, `${this.kind} logs`);
-      return await this.http.getJson(target, request.cursor === undefined ? this.query(request) : undefined, request.signal);
+      return await this.http.getJson(target, request.cursor === undefined ? this.query(request) : undefined, request);
     } catch (error) {
       throw adaptSignalwireError(this.kind, error);
     }
@@ -94,6 +94,7 @@ export class SignalwireLogsClient extends BaseStreamClient {
 
   decode(body: unknown, request: PageRequest): Page {
     const { rows, next } = parseSignalwireLogs(this.kind, body);
-    return { rows: applySignalwireLocalFilters(rows, request.filters), next: next === request.cursor ? undefined : next };
+    const repeatedCursor = next === request.cursor;
+    return { rows: applySignalwireLocalFilters(rows, request.filters), next: repeatedCursor ? undefined : next, scannedTo: rows.at(-1)?.time, repeatedCursor };
   }
 }

@@ -1,12 +1,17 @@
 import { strict as assert } from 'node:assert';
 import type { ProviderErrorKind } from '../../../src/protocol/providerErrorKind';
+import type { RetryProgress } from '../../../src/protocol/logTable';
 import type { ProviderConnection } from '../../../src/providers/connection';
 import { streamDefinitionsFor } from '../../../src/providers/providerRegistry';
 import type { FilterValues, StreamId } from '../../../src/protocol/streamDefinition';
 import { startSampleServers, type Fault, type SampleServers } from '../../../src/sample/fakeServers';
 import { connect, providerErrorOf } from './clientTestSupport';
 
-/** fault → the error kind every stream must report, and how many requests that takes (4 = first try + 3 retries). */
+/**
+ * fault → the error kind every stream must report, and how many requests that takes (4 = first try + 3 retries).
+ * `slow` answers after the whole timeout budget, so every attempt within it times out: at least two, and each
+ * retry is reported.
+ */
 const failingFaults: readonly (readonly [Fault, ProviderErrorKind, number])[] = [
   ['unauthorized', 'auth', 1],
   ['forbidden', 'auth', 1],
@@ -17,11 +22,14 @@ const failingFaults: readonly (readonly [Fault, ProviderErrorKind, number])[] = 
   ['serverError', 'server', 4],
   ['badGatewayHtml', 'server', 4],
   ['connectionReset', 'network', 4],
-  ['slow', 'network', 4],
+  ['slow', 'network', 0],
   ['malformedJson', 'badResponse', 1],
   ['wrongTypes', 'badResponse', 1],
   ['redirect', 'badResponse', 1],
 ];
+
+/** The slow connection's timeout: all attempts of one request together. */
+const slowBudgetMs = 600;
 
 const streams: StreamId[] = (['daily', 'lago', 'signalwire'] as const).flatMap((p) => streamDefinitionsFor(p).map((s) => s.id));
 
@@ -34,7 +42,8 @@ describe('every stream under every fault', function () {
   before(async () => {
     sample = await startSampleServers({ rowCount: 120, seed: 21 });
     for (const server of Object.values(sample.servers)) {
-      connections.set(server.provider, connect(server, { timeoutMs: 150 }));
+      connections.set(server.provider, connect(server));
+      connections.set(`${server.provider} slow`, connect(server, { timeoutMs: slowBudgetMs }));
     }
     meetingSession = (await connections.get('daily')!.listMeetingSessions!()).sessions[0].id;
   });
@@ -53,11 +62,17 @@ describe('every stream under every fault', function () {
       for (const [fault, kind, requests] of failingFaults) {
         it(`${fault} → ${kind} after ${requests} request(s)`, async () => {
           const server = sample.servers[provider(id)];
-          server.setFault(fault, { retryAfterSeconds: 0, delayMs: 400 });
+          server.setFault(fault, { retryAfterSeconds: 0, delayMs: 2 * slowBudgetMs });
           const mark = server.requests.length;
-          const error = await providerErrorOf(connections.get(provider(id))!.stream(id).fetchPage({ filters: filtersFor(id) }));
+          const retries: number[] = [];
+          const connection = connections.get(fault === 'slow' ? `${provider(id)} slow` : provider(id))!;
+          const request = { filters: filtersFor(id), onRetry: (progress: RetryProgress) => retries.push(progress.attempt) };
+          const error = await providerErrorOf(connection.stream(id).fetchPage(request));
           assert.equal(error.kind, kind, error.message);
-          assert.equal(server.requests.length - mark, requests);
+          const sent = server.requests.length - mark;
+          if (fault === 'slow') assert.ok(sent >= 2 && sent <= 4, `${sent} requests`);
+          else assert.equal(sent, requests);
+          assert.deepEqual(retries, Array.from({ length: sent - 1 }, (_, index) => index + 1), 'each retry reported');
           assert.ok(!error.message.includes(server.token));
           if (fault === 'wrongTypes') {
             assert.match(error.details.fieldPath ?? '', /\[1\]\./);

@@ -117,6 +117,6 @@ describe('Daily API and webhook logs client', function () {
   it('an empty page ends the cursor stream', async () => {
     server.setFault('emptyPages');
     const page = await connection.stream('daily.api').fetchPage({ filters: {} });
-    assert.deepEqual(page, { rows: [], next: undefined, total: undefined });
+    assert.deepEqual(page, { rows: [], next: undefined, total: undefined, scannedTo: undefined, repeatedCursor: false });
   });
 });
