@@ -18,6 +18,9 @@ export class Actions {
   loadAll(): void {
     this.transport.send({ type: 'loadAll' });
   }
+  loadGap(gapId: string): void {
+    this.transport.send({ type: 'loadGap', gapId });
+  }
   cancelLoad(): void {
     this.transport.send({ type: 'cancelLoad' });
   }

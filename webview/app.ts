@@ -1,9 +1,10 @@
-import type { ExportFormat, HostNotification, PanelError, PanelSettings, PanelStatus, TimeZoneMode } from '../src/protocol/logTable';
+import type { ExportFormat, HostNotification, PanelError, PanelGap, PanelSettings, PanelStatus, TimeZoneMode } from '../src/protocol/logTable';
 import type { FilterValues, LogRow, Severity, StreamDefinition } from '../src/protocol/streamDefinition';
 import type { Actions } from './actions';
 import { DetailPane } from './detail/detailPane';
 import { FilterBar } from './filters/filterBar';
 import { Grid, rowHeight, type GridCallbacks } from './grid/grid';
+import { gapSlots } from './grid/gapSlots';
 import { RowStore } from './model/rowStore';
 import { RowView } from './model/rowView';
 import { Banner } from './panel/banner';
@@ -27,6 +28,7 @@ export class App {
   private settings: PanelSettings | undefined;
   private status: PanelStatus | undefined;
   private error: PanelError | null = null;
+  private gaps: readonly PanelGap[] = [];
   private readonly store = new RowStore();
   private readonly view = new RowView(this.store);
   private quickText: string;
@@ -107,6 +109,7 @@ export class App {
       onOpen: (row) => this.showDetail(row),
       onCopy: (row) => this.actions.copyRowAsJson(row.id),
       onScroll: (top, atEnd) => this.onScroll(top, atEnd),
+      onLoadGap: (gapId) => this.actions.loadGap(gapId),
     };
   }
 
@@ -115,7 +118,11 @@ export class App {
       case 'init':
         return this.init(message);
       case 'rows':
-        return this.onRows(message.mode, message.rows);
+        if (message.mode === 'insert') this.store.insertBefore(message.beforeRowId, message.rows);
+        return message.mode === 'insert' ? this.refresh() : this.onRows(message.mode, message.rows);
+      case 'gaps':
+        this.gaps = message.gaps;
+        return this.refresh();
       case 'dropOldest':
         this.store.dropOldest(message.count);
         return this.refresh();
@@ -211,7 +218,8 @@ export class App {
     const viewKey = `${this.quickText}|${[...this.shownLevels].join()}|${[...this.hiddenFlags].join()}|${this.columns.sort?.key ?? ''}`;
     this.time.shown(this.store.rows, shown, { key: viewKey, version: this.store.version, change: this.rowChange }, this.status);
     this.rowChange = undefined;
-    this.grid.setRows(this.store.rows, shown, selectedId);
+    const sorted = this.columns.sortColumn() !== undefined;
+    this.grid.setRows(this.store.rows, shown, selectedId, gapSlots(this.gaps, shown, (id) => this.store.indexOfId(id), sorted));
     this.statusLine.update(this.status, shown.length, this.settings);
     this.updateEmpty(shown.length);
   }
@@ -234,7 +242,7 @@ export class App {
       this.actions.loadOlder();
     }
     const position = Math.min(this.grid.firstVisible(), this.grid.count - 1);
-    const anchor = top > 0 && position >= 0 ? this.store.rows[this.view.shown[position]].id : undefined;
+    const anchor = top > 0 && position >= 0 ? this.grid.rowAt(position)?.id : undefined;
     if (anchor !== this.state.ui.scrollAnchor) this.state.updateUi({ scrollAnchor: anchor });
   }
 

@@ -8,6 +8,9 @@ export function isCancellation(error: unknown, signal?: AbortSignal): boolean {
 
 /** The banner for a failed fetch: the provider error's own sentence, or a generic one for anything unexpected. */
 export function toPanelError(error: unknown): PanelError {
+  if (isProviderError(error) && error.details.code === 'feature_unavailable') {
+    return { kind: error.kind, message: error.message, canUpdateToken: false, canRetry: false };
+  }
   if (isProviderError(error)) {
     return { kind: error.kind, message: error.message, canUpdateToken: error.kind === 'auth' };
   }

@@ -155,7 +155,9 @@ describe('fault matrix through the table panel, for every provider', function ()
     assert.equal(error.kind, testCase.kind, `${watched.provider} ${testCase.name}: ${error.message}`);
     assert.match(error.message, testCase.message(watched.provider));
     assertReadable(error.message, watched.provider);
-    assert.equal(error.canUpdateToken, testCase.kind === 'auth');
+    const planGated = testCase.fault === 'featureUnavailable';
+    assert.equal(error.canUpdateToken, testCase.kind === 'auth' && !planGated, 'Update Token only where a new token can help');
+    assert.equal(error.canRetry !== false, !planGated, 'Retry only where repeating can help');
     assert.ok(watched.events.slice(mark).some((e) => e.type === 'error' && e.error?.message === error.message), 'the banner was not sent');
     assert.deepEqual(panel.session.rows.map((row) => row.id), before, `${watched.provider} ${testCase.name}: the loaded rows changed`);
     assertIdle(watched);

@@ -7,6 +7,8 @@ import type { SortIntent } from '../state';
 import { columnTracks } from './columnTracks';
 import { buildHeader, type HeaderCallbacks } from './gridHeader';
 import { keyTarget } from './gridKeys';
+import { gapText, type GapSlot } from './gapSlots';
+import { button } from '../controls/toolkit';
 
 /** Times align by tabular digits; amounts and durations are right-aligned so their digits line up. */
 const cellTypeClass: Partial<Record<ColumnDef['type'], string>> = {
@@ -21,6 +23,7 @@ export interface GridCallbacks extends HeaderCallbacks {
   onOpen(row: LogRow): void;
   onCopy(row: LogRow): void;
   onScroll(scrollTop: number, atEnd: boolean): void;
+  onLoadGap(gapId: string): void;
 }
 
 export const rowHeight = 22;
@@ -37,6 +40,8 @@ export class Grid {
   private columns: readonly ColumnDef[] = [];
   private rows: readonly LogRow[] = [];
   private shown: Uint32Array = new Uint32Array(0);
+  /** Live-tail gap rows among the shown rows, by ascending display position. */
+  private gaps: readonly GapSlot[] = [];
   private pool: HTMLElement[] = [];
   private selected = -1;
   /** The visible column keys the row pool was built for. */
@@ -81,22 +86,31 @@ export class Grid {
     }
   }
 
-  /** Shows `shown` (indices into `rows`); keeps the selected row selected when it is still shown. */
-  setRows(rows: readonly LogRow[], shown: Uint32Array, keepRowId?: string): void {
+  /** Shows `shown` (indices into `rows`) and the gap rows; keeps the selected row selected when it is still shown. */
+  setRows(rows: readonly LogRow[], shown: Uint32Array, keepRowId?: string, gaps: readonly GapSlot[] = []): void {
     this.rows = rows;
     this.shown = shown;
-    this.selected = keepRowId === undefined ? Math.min(this.selected, shown.length - 1) : this.positionOf(keepRowId);
-    this.element.setAttribute('aria-rowcount', String(shown.length + 1));
-    this.body.style.height = `${shown.length * rowHeight}px`;
+    this.gaps = gaps;
+    this.selected = keepRowId === undefined ? Math.min(this.selected, this.count - 1) : this.positionOf(keepRowId);
+    this.element.setAttribute('aria-rowcount', String(this.count + 1));
+    this.body.style.height = `${this.count * rowHeight}px`;
     this.render();
   }
 
   get selectedRow(): LogRow | undefined {
-    return this.selected >= 0 ? this.rows[this.shown[this.selected]] : undefined;
+    const item = this.itemAt(this.selected);
+    return item && !isGap(item) ? item : undefined;
   }
 
+  /** Display positions: shown rows and gap rows. */
   get count(): number {
-    return this.shown.length;
+    return this.shown.length + this.gaps.length;
+  }
+
+  /** The row at a display position (undefined for a gap row or past the end). */
+  rowAt(position: number): LogRow | undefined {
+    const item = this.itemAt(position);
+    return item && !isGap(item) ? item : undefined;
   }
 
   /** Display position of the first row in view (for the scroll anchor). */
@@ -105,7 +119,7 @@ export class Grid {
   }
 
   positionOf(rowId: string): number {
-    for (let i = 0; i < this.shown.length; i++) if (this.rows[this.shown[i]].id === rowId) return i;
+    for (let i = 0; i < this.shown.length; i++) if (this.rows[this.shown[i]].id === rowId) return this.displayPosition(i);
     return -1;
   }
 
@@ -115,8 +129,8 @@ export class Grid {
   }
 
   select(position: number): void {
-    if (this.shown.length === 0) return;
-    this.selected = Math.max(0, Math.min(this.shown.length - 1, position));
+    if (this.count === 0) return;
+    this.selected = Math.max(0, Math.min(this.count - 1, position));
     this.reveal(this.selected);
     this.render();
     const row = this.selectedRow;
@@ -129,12 +143,12 @@ export class Grid {
     const viewport = this.element.clientHeight || 600;
     const scrollTop = this.element.scrollTop;
     const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-    const last = Math.min(this.shown.length, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
+    const last = Math.min(this.count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
     this.ensurePool(last - first);
     this.pool.forEach((element, slot) => this.fill(element, first + slot, first + slot < last));
     this.element.removeAttribute('aria-activedescendant');
     if (this.selected >= first && this.selected < last) this.element.setAttribute('aria-activedescendant', 'grid-active-row');
-    this.callbacks.onScroll(scrollTop, scrollTop + viewport >= this.shown.length * rowHeight - rowHeight);
+    this.callbacks.onScroll(scrollTop, scrollTop + viewport >= this.count * rowHeight - rowHeight);
   }
 
   private scheduleRender(): void {
@@ -159,23 +173,66 @@ export class Grid {
   private fill(element: HTMLElement, position: number, visible: boolean): void {
     element.hidden = !visible;
     if (!visible) return;
-    const row = this.rows[this.shown[position]];
+    const item = this.itemAt(position);
+    if (!item) return;
     const selected = position === this.selected;
-    element.className = `grid-row${position % 2 ? ' odd' : ''}${selected ? ' selected' : ''}`;
+    element.className = `grid-row${position % 2 ? ' odd' : ''}${selected ? ' selected' : ''}${isGap(item) ? ' gap-row' : ''}`;
     element.id = selected ? 'grid-active-row' : '';
     element.dataset.position = String(position);
     element.setAttribute('aria-rowindex', String(position + 2));
     element.setAttribute('aria-selected', String(selected));
     element.style.transform = `translateY(${position * rowHeight}px)`;
+    if (isGap(item)) this.fillGap(element, item);
+    else this.fillCells(element, item);
+  }
+
+  /** One full-width cell: how many rows are missing, and the button that loads them (Enter/Space on the row too). */
+  private fillGap(element: HTMLElement, slot: GapSlot): void {
+    const cells = Array.from(element.children) as HTMLElement[];
+    cells.forEach((cell, index) => (cell.hidden = index > 0));
+    const first = cells[0];
+    first.className = 'grid-cell gap-cell';
+    first.setAttribute('aria-colspan', String(this.columns.length));
+    if (element.dataset.gap === `${slot.gap.id}:${slot.gap.missing}`) return;
+    element.dataset.gap = `${slot.gap.id}:${slot.gap.missing}`;
+    const text = document.createElement('span');
+    text.textContent = `${gapText(slot.gap)} — `;
+    first.replaceChildren(text, button('Load gap', 'secondary', () => this.callbacks.onLoadGap(slot.gap.id)));
+  }
+
+  private fillCells(element: HTMLElement, row: LogRow): void {
+    delete element.dataset.gap;
     const cells = element.children;
     for (let c = 0; c < this.columns.length; c++) {
       const column = this.columns[c];
       const cell = cells[c] as HTMLElement;
+      cell.hidden = false;
+      cell.removeAttribute('aria-colspan');
       const text = cellText(row, column, this.timeZone);
       if (cell.textContent !== text) cell.textContent = text;
       const tone = toneOf(row, column);
       cell.className = `grid-cell${tone ? ` ${tone}` : ''}${cellTypeClass[column.type] ?? ''}`;
     }
+  }
+
+  /** A display position's row or gap row. */
+  private itemAt(position: number): LogRow | GapSlot | undefined {
+    if (position < 0) return undefined;
+    let gapsAbove = 0;
+    for (const slot of this.gaps) {
+      if (slot.position === position) return slot;
+      if (slot.position > position) break;
+      gapsAbove++;
+    }
+    const index = this.shown[position - gapsAbove];
+    return index === undefined ? undefined : this.rows[index];
+  }
+
+  /** The display position of shown row `shownIndex`, counting the gap rows above it. */
+  private displayPosition(shownIndex: number): number {
+    let position = shownIndex;
+    for (const slot of this.gaps) if (slot.position <= position) position++;
+    return position;
   }
 
   private reveal(position: number): void {
@@ -189,10 +246,16 @@ export class Grid {
   private onKey(event: KeyboardEvent): void {
     if (event.target !== this.element) return;
     const page = Math.max(1, Math.floor(this.element.clientHeight / rowHeight) - 2);
-    const target = keyTarget(event.key, this.selected, page, this.shown.length);
+    const target = keyTarget(event.key, this.selected, page, this.count);
     if (target !== undefined) {
       event.preventDefault();
       this.select(target);
+      return;
+    }
+    const item = this.itemAt(this.selected);
+    if (item && isGap(item) && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      this.callbacks.onLoadGap(item.gap.id);
       return;
     }
     const row = this.selectedRow;
@@ -221,10 +284,14 @@ export class Grid {
     const position = cell?.parentElement?.dataset.position;
     if (!cell || position === undefined) return;
     const column = this.columns[Array.prototype.indexOf.call(cell.parentElement?.children, cell)];
-    const row = this.rows[this.shown[Number(position)]];
+    const row = this.rowAt(Number(position));
     const time = toNumber(row?.fields[column?.key ?? ''], Number.NaN);
     if (Number.isFinite(time)) cell.title = `${formatRelative(time, Date.now())} · ${formatTime(time, 'utc')} UTC`;
   }
+}
+
+function isGap(item: LogRow | GapSlot): item is GapSlot {
+  return 'gap' in item;
 }
 
 function hasTextSelection(): boolean {

@@ -31,6 +31,15 @@ export class RowStore {
     this.changed();
   }
 
+  /** A filled live-tail gap: rows just above the row `beforeId` (nothing when it is not held). */
+  insertBefore(beforeId: string, rows: readonly LogRow[]): void {
+    const at = this.indexOfId(beforeId);
+    if (at < 0) return;
+    this.rows = this.rows.slice(0, at).concat(rows, this.rows.slice(at));
+    this.searchText = this.searchText.slice(0, at).concat(new Array<string | undefined>(rows.length), this.searchText.slice(at));
+    this.changed();
+  }
+
   dropOldest(count: number): void {
     const keep = Math.max(0, this.rows.length - count);
     this.rows.length = keep;

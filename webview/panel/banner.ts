@@ -23,7 +23,8 @@ export class Banner {
     const message = document.createElement('span');
     message.className = 'banner-message';
     message.textContent = error.message;
-    this.element.append(message, button('Retry', 'primary', () => this.actions.retry()));
+    this.element.append(message);
+    if (error.canRetry !== false) this.element.append(button('Retry', 'primary', () => this.actions.retry()));
     if (error.canUpdateToken) this.element.append(button('Update Token', 'secondary', () => this.actions.updateToken()));
   }
 }

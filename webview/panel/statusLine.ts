@@ -40,7 +40,7 @@ export class StatusLine {
     const zone = settings?.timeZone ?? 'local';
     const parts = [`${count(status.loaded)} rows loaded`, `${count(shown)} shown`];
     if (status.total !== undefined) parts.push(`${count(status.total)} in total`);
-    parts.push(status.more ? 'more available' : 'all loaded');
+    parts.push(pagingText(status));
     if (status.lastRefresh !== undefined) parts.push(`last refresh ${formatClock(status.lastRefresh, zone)}`);
     if (status.liveTail) parts.push(status.tailPaused ? 'live tail paused' : 'live tail on');
     if (status.dropped > 0) {
@@ -49,10 +49,11 @@ export class StatusLine {
     }
     this.text.textContent = parts.join(' · ');
     const busy = status.activity !== 'idle' && status.activity !== 'tail';
-    this.progress.hidden = !busy;
+    const showProgress = busy || status.retry !== undefined;
+    this.progress.hidden = !showProgress;
     this.progress.replaceChildren();
-    if (busy) this.progress.append(progressRing('Loading'), document.createTextNode(progressText(status)));
-    this.cancelButton.hidden = !busy;
+    if (showProgress) this.progress.append(progressRing('Loading'), document.createTextNode(progressText(status)));
+    this.cancelButton.hidden = !showProgress;
     this.loadOlderButton.hidden = !status.more;
     this.loadAllButton.hidden = !status.more;
     this.loadOlderButton.toggleAttribute('disabled', busy);
@@ -60,7 +61,24 @@ export class StatusLine {
   }
 }
 
+/** Whether older rows remain, and never "all loaded" when paging stopped early or the API counts more rows. */
+function pagingText(status: PanelStatus): string {
+  if (status.more) return 'more available';
+  const of = status.total !== undefined ? ` of ${count(status.total)}` : '';
+  if (status.pagingStopped !== undefined) {
+    const why = status.pagingStopped === 'repeatedPage' ? 'the API returned the same page again' : 'the API returned the same cursor again';
+    return `paging stopped: ${why}; ${count(status.loaded)}${of} loaded`;
+  }
+  if (status.total !== undefined && status.total > status.loaded + status.dropped) return `the API listed no more pages; ${count(status.loaded)}${of} loaded`;
+  return 'all loaded';
+}
+
 function progressText(status: PanelStatus): string {
+  if (status.retry) {
+    const { attempt, of, reason } = status.retry;
+    return `${reason}, retrying ${attempt}/${of} …`;
+  }
+  if (status.activity === 'gap') return 'Loading the missing rows…';
   if (status.activity === 'all') {
     const pages = status.pagesLoaded ?? 0;
     const total = status.total !== undefined ? ` of ${count(status.total)}` : '';
