@@ -189,7 +189,10 @@ export class Grid {
   /** One full-width cell: how many rows are missing, and the button that loads them (Enter/Space on the row too). */
   private fillGap(element: HTMLElement, slot: GapSlot): void {
     const cells = Array.from(element.children) as HTMLElement[];
-    cells.forEach((cell, index) => (cell.hidden = index > 0));
+    for (const cell of cells.slice(1)) {
+      cell.hidden = true;
+      cell.textContent = '';
+    }
     const first = cells[0];
     first.className = 'grid-cell gap-cell';
     first.setAttribute('aria-colspan', String(this.columns.length));
