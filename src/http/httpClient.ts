@@ -29,6 +29,7 @@ export interface HttpClientOptions {
   readonly authorization: string;
   /** Secrets to scrub from any text that reaches the log. */
   readonly secrets: readonly string[];
+  /** All attempts of one request together. */
   readonly timeoutMs: number;
   readonly logger: Logger;
   readonly maxConcurrent?: number;

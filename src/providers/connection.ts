@@ -14,7 +14,7 @@ export type ConnectionConfig =
     };
 
 export interface ConnectionOptions {
-  /** Per-request timeout (setting `apiLogs.requestTimeoutSeconds`). */
+  /** Longest wait for one request, all its retries included (setting `apiLogs.requestTimeoutSeconds`). */
   readonly timeoutMs: number;
   /** Requests in flight at once for this connection. */
   readonly maxConcurrent?: number;

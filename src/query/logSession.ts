@@ -10,7 +10,7 @@ import { isCancellation, toPanelError } from './toPanelError';
 import { resolveTimeRange, type ResolvedTimeRange, type TimeRange } from '../protocol/timeRange';
 import { GapList } from './gapList';
 import { PagingGuard } from './pagingGuard';
-import { fillGap, pollNewest, pollOldestFirst, type TailContext } from './tailLoads';
+import { fillGap, poll, type TailContext, type TailPosition } from './tailLoads';
 
 /** Fetches one page; injected so tests can use a plain function or a real client against the fake servers. */
 export type FetchPage = (request: PageRequest) => Promise<Page>;
@@ -53,12 +53,10 @@ export class LogSession {
   private range: TimeRange | undefined;
   /** The range's bounds as of the last first-page load (a relative range stays put while paging older). */
   private resolvedRange: ResolvedTimeRange | undefined;
-  private next: PageCursor | undefined;
-  private total: number | undefined;
+  /** The next older page, the end of an oldest-first list, the API's total. */
+  private position: TailPosition = {};
   private lastRefresh: number | undefined;
   private pagesLoaded: number | undefined;
-  /** Oldest-first lists: where rows that arrive later will be listed. */
-  private tailCursor: PageCursor | undefined;
   private readonly paging = new PagingGuard();
   private retrying: RetryProgress | undefined;
   private readonly gaps = new GapList();
@@ -109,11 +107,11 @@ export class LogSession {
     return {
       activity: this.current?.op ?? 'idle',
       loaded: this.store.size,
-      more: this.next !== undefined && !this.store.limitReached,
+      more: this.position.next !== undefined && !this.store.limitReached,
       lastRefresh: this.lastRefresh,
       dropped: this.store.dropped,
       pagesLoaded: this.pagesLoaded,
-      total: this.total,
+      total: this.position.total,
       liveTail: this.tail.on,
       tailPaused: this.tail.paused,
       pagingStopped: this.paging.stopped,
@@ -174,20 +172,14 @@ export class LogSession {
 
   /** Repeats the operation that failed last. */
   retry(): Promise<void> {
-    switch (this.failed?.op) {
-      case 'first':
-        return this.refresh();
-      case 'older':
-        return this.loadOlder();
-      case 'all':
-        return this.loadAll();
-      case 'tail':
-        return this.pollTail();
-      case 'gap':
-        return this.loadGap(this.gaps.first()?.id ?? '');
-      default:
-        return Promise.resolve();
-    }
+    const again: Record<Operation, () => Promise<void>> = {
+      first: () => this.refresh(),
+      older: () => this.loadOlder(),
+      all: () => this.loadAll(),
+      tail: () => this.pollTail(),
+      gap: () => this.loadGap(this.gaps.first()?.id ?? ''),
+    };
+    return this.failed ? again[this.failed.op]() : Promise.resolve();
   }
 
   setLiveTail(enabled: boolean): void {
@@ -243,13 +235,9 @@ export class LogSession {
     this.emitStatus();
     try {
       await body(controller.signal);
-      if (op === 'first' || this.failed?.op === op) {
-        this.setError(undefined);
-      }
+      if (op === 'first' || this.failed?.op === op) this.setError(undefined);
     } catch (error) {
-      if (!isCancellation(error, controller.signal)) {
-        this.setError({ op, error: toPanelError(error) });
-      }
+      if (!isCancellation(error, controller.signal)) this.setError({ op, error: toPanelError(error) });
     } finally {
       if (this.current?.controller === controller) {
         this.current = undefined;
@@ -264,19 +252,15 @@ export class LogSession {
     const missing = this.options.requiredFilters?.some((group) => group.every((key) => isEmptyFilterValue(this.filterValues[key]))) ?? false;
     const page: Page = missing ? { rows: [] } : await this.fetch(undefined, signal);
     const kept = this.store.replace(page.rows);
-    this.next = page.next;
-    this.total = page.total;
-    this.tailCursor = page.tailCursor;
+    this.position = { next: page.next, total: page.total, tailCursor: page.tailCursor };
     this.paging.reset(page);
     if (this.gaps.clear()) this.emit(this.gapRows);
-    if (!missing) {
-      this.lastRefresh = this.now();
-    }
+    if (!missing) this.lastRefresh = this.now();
     this.emit({ type: 'rows', mode: 'replace', rows: kept });
   }
 
   private async loadRemaining(signal: AbortSignal): Promise<void> {
-    while (this.next !== undefined && !this.store.limitReached) {
+    while (this.position.next !== undefined && !this.store.limitReached) {
       await this.loadNext(signal);
       this.pagesLoaded = (this.pagesLoaded ?? 0) + 1;
       this.emitStatus();
@@ -285,32 +269,18 @@ export class LogSession {
 
   /** The page at `next`, appended; a repeated cursor or page ends paging and says so in the status. */
   private async loadNext(signal: AbortSignal): Promise<void> {
-    const cursor = this.next;
+    const { next: cursor, total, tailCursor } = this.position;
     const page = await this.fetch(cursor, signal);
     const kept = this.store.append(page.rows);
-    this.next = this.paging.check(cursor, page, kept.length) ? page.next : undefined;
-    this.total = page.total ?? this.total;
-    this.tailCursor = page.tailCursor ?? this.tailCursor;
+    const next = this.paging.check(cursor, page, kept.length) ? page.next : undefined;
+    this.position = { next, total: page.total ?? total, tailCursor: page.tailCursor ?? tailCursor };
     this.lastRefresh = this.now();
-    if (kept.length > 0) {
-      this.emit({ type: 'rows', mode: 'append', rows: kept });
-    }
+    if (kept.length > 0) this.emit({ type: 'rows', mode: 'append', rows: kept });
   }
 
   /** Live tail: the newest rows (or the first page of an empty panel), gaps past the poll's bound. */
   private async pollNewest(signal: AbortSignal): Promise<void> {
-    const context = this.tailContext(signal);
-    if (this.tailCursor !== undefined) {
-      if (this.next === undefined) ({ tailCursor: this.tailCursor, next: this.next } = await pollOldestFirst(context, this.tailCursor));
-    } else if (this.store.size === 0) {
-      const page = await this.fetch(undefined, signal);
-      const kept = this.store.append(page.rows);
-      this.next = page.next;
-      this.tailCursor = page.tailCursor;
-      if (kept.length > 0) this.emit({ type: 'rows', mode: 'prepend', rows: kept });
-    } else {
-      this.total = await pollNewest(context, this.total);
-    }
+    this.position = await poll(this.tailContext(signal), this.position);
     this.lastRefresh = this.now();
   }
 
@@ -328,9 +298,7 @@ export class LogSession {
     const request: PageRequest = { filters: this.filterValues, cursor, pageSize: this.settings.pageSize, range: this.resolvedRange, signal, onRetry };
     try {
       const page = await raceAbort(this.options.fetchPage(request), signal);
-      if (signal.aborted) {
-        throw new ProviderError('cancelled', 'The request was cancelled.');
-      }
+      if (signal.aborted) throw new ProviderError('cancelled', 'The request was cancelled.');
       return page;
     } finally {
       this.setRetrying(undefined);
@@ -338,7 +306,7 @@ export class LogSession {
   }
 
   private canLoadOlder(): boolean {
-    return !this.current && this.next !== undefined && !this.store.limitReached && !this.disposed;
+    return !this.current && this.position.next !== undefined && !this.store.limitReached && !this.disposed;
   }
 
   /** A live tail failing the same way on every poll shows (and logs) its banner once. */
@@ -346,9 +314,7 @@ export class LogSession {
     const before = this.failed;
     const changed = before?.error.message !== failed?.error.message || before?.op !== failed?.op;
     this.failed = failed;
-    if (changed) {
-      this.emit({ type: 'error', error: failed?.error ?? null });
-    }
+    if (changed) this.emit({ type: 'error', error: failed?.error ?? null });
   }
 
   private setRetrying(progress: RetryProgress | undefined): void {
@@ -362,9 +328,7 @@ export class LogSession {
   }
 
   private emit(event: SessionEvent): void {
-    for (const listener of [...this.listeners]) {
-      listener(event);
-    }
+    for (const listener of [...this.listeners]) listener(event);
   }
 
   private now(): number {

@@ -14,6 +14,27 @@ export interface TailContext {
   emit(event: TailEvent): void;
 }
 
+/** Where a session stands in its list: the next older page, the end of an oldest-first list, the API's total. */
+export interface TailPosition {
+  readonly next?: PageCursor;
+  readonly tailCursor?: PageCursor;
+  readonly total?: number;
+}
+
+/** One live-tail poll; returns the session's new position. */
+export async function poll(context: TailContext, position: TailPosition): Promise<TailPosition> {
+  if (position.tailCursor !== undefined) {
+    return position.next === undefined ? { ...position, ...(await pollOldestFirst(context, position.tailCursor)) } : position;
+  }
+  if (context.store.size === 0) {
+    const page = await context.fetch(undefined);
+    const kept = context.store.append(page.rows);
+    if (kept.length > 0) context.emit({ type: 'rows', mode: 'prepend', rows: kept });
+    return { next: page.next, tailCursor: page.tailCursor, total: page.total ?? position.total };
+  }
+  return { ...position, total: await pollNewest(context, position.total) };
+}
+
 /**
  * A poll of a newest-first list that holds rows: pages from the newest until it reaches a held row, puts the new
  * rows on top, and past `maxPollPages` leaves a gap row above the previous newest row. Returns the API's total.
