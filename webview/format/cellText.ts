@@ -45,8 +45,37 @@ export function toneOf(row: LogRow, column: ColumnDef): string {
 
 export function plain(value: JsonValue | undefined): string {
   if (value === undefined || value === null) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = typeof value === 'object' ? jsonPrefix(value, maxCellChars + 1) : String(value);
   return text.length > maxCellChars ? `${text.slice(0, maxCellChars)}…` : text;
+}
+
+/**
+ * The first `limit` characters of `JSON.stringify(value)`, without serialising the rest: a cell is drawn on every
+ * scroll frame and status update, so a 1 MB body must cost what its visible part costs, not a megabyte each time.
+ */
+export function jsonPrefix(value: JsonValue, limit: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  const push = (text: string): boolean => {
+    parts.push(text);
+    length += text.length;
+    return length < limit;
+  };
+  const walk = (item: JsonValue): boolean => {
+    if (typeof item === 'string') return push(JSON.stringify(item.length > limit ? item.slice(0, limit) : item));
+    if (item === null || typeof item !== 'object') return push(JSON.stringify(item));
+    if (Array.isArray(item)) return push('[') && item.every((entry, index) => (index === 0 || push(',')) && walk(entry)) && push(']');
+    let first = true;
+    if (!push('{')) return false;
+    for (const key in item) {
+      if (!(first || push(',')) || !push(`${JSON.stringify(key)}:`) || !walk(item[key])) return false;
+      first = false;
+    }
+    return push('}');
+  };
+  walk(value);
+  const text = parts.join('');
+  return text.length > limit ? text.slice(0, limit) : text;
 }
 
 function formatDuration(seconds: number): string {
