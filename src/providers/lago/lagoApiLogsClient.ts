@@ -29,7 +29,7 @@ export function adaptLagoError(error: unknown): unknown {
   if (isProviderError(error) && error.details.status === 403 && error.details.code === 'feature_unavailable') {
     return new ProviderError(
       'auth',
-      'Lago API logs are not included in this organisation\'s plan (403 feature_unavailable). The API key is fine, and retrying will not help: an organisation admin can turn API logs on by moving to a Lago premium plan.',
+      'Lago API logs are not included in this organisation\'s plan (403 feature_unavailable). The API key itself is fine, and retrying will not help: an organisation admin can turn API logs on by moving to a Lago premium plan.',
       error.details,
     );
   }

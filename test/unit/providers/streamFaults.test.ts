@@ -72,7 +72,9 @@ describe('every stream under every fault', function () {
           const sent = server.requests.length - mark;
           if (fault === 'slow') assert.ok(sent >= 2 && sent <= 4, `${sent} requests`);
           else assert.equal(sent, requests);
-          assert.deepEqual(retries, Array.from({ length: sent - 1 }, (_, index) => index + 1), 'each retry reported');
+          // A retry whose time slice runs out before its request is written is reported but never reaches the server.
+          assert.deepEqual(retries, Array.from({ length: retries.length }, (_, index) => index + 1), 'retries numbered in order');
+          assert.ok(retries.length >= sent - 1 && retries.length <= 3, `${retries.length} retries reported for ${sent} requests`);
           assert.ok(!error.message.includes(server.token));
           if (fault === 'wrongTypes') {
             assert.match(error.details.fieldPath ?? '', /\[1\]\./);
