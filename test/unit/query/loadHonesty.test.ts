@@ -25,7 +25,7 @@ describe('the session says what was not loaded and why', function () {
     server = await startFakeServer(provider, { rowCount: 500, seed: 5 });
     connection = connect(server, options);
     let filters: FilterValues = {};
-    if (stream === 'daily.meeting') filters = { mtgSessionId: (await connection.listMeetingSessions!())[0].id };
+    if (stream === 'daily.meeting') filters = { mtgSessionId: (await connection.listMeetingSessions!()).sessions[0].id };
     const client = connection.stream(stream);
     session = new LogSession({ fetchPage: (request) => client.fetchPage(request), filters, pageSize: 20, maxRows: 100_000, tailIntervalMs: 60_000 });
     statuses = [];
