@@ -68,6 +68,7 @@ class Parser {
       children.push(this.parseUnary());
       this.skipSpace();
     }
+    if (children.length === 0) this.fail('There is no ( for this ).', this.at, this.at + 1);
     return children.length === 1 ? children[0] : { kind: 'and', children, start, end: this.lastEnd(children) };
   }
 
@@ -155,7 +156,7 @@ class Parser {
   }
 
   private keyword(word: string): boolean {
-    return this.query.startsWith(word, this.at) && endsWord(this.query[this.at + word.length]) && this.query[this.at + word.length] !== '"';
+    return this.query.startsWith(word, this.at) && endsWord(this.query[this.at + word.length]);
   }
 
   private atGroupEnd(): boolean {

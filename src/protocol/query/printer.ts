@@ -9,7 +9,7 @@ export function printQuery(node: QueryNode | undefined): string {
     case 'term':
       return printTerm(node);
     case 'not':
-      return `-${node.child.kind === 'term' ? printTerm(node.child) : `(${printQuery(node.child)})`}`;
+      return `-${node.child.kind === 'term' && !/^[\d-]/.test(printTerm(node.child)) ? printTerm(node.child) : `(${printQuery(node.child)})`}`;
     case 'and':
     case 'or':
       return node.children.map((child) => printChild(node.kind, child)).join(node.kind === 'or' ? ' OR ' : ' ');
@@ -22,8 +22,10 @@ function printChild(parent: 'and' | 'or', child: QueryNode): string {
 }
 
 export function printTerm(term: TermNode): string {
-  const field = term.field === undefined ? '' : `${term.field}:${operators[term.comparison]}`;
-  return field + printValue(term.value);
+  const value = printValue(term.value);
+  // `a:=>` holds the value `>`: keep the `=` so it is not read as a comparison.
+  const operator = term.comparison === 'eq' && /^[<>=]/.test(value) ? '=' : operators[term.comparison];
+  return (term.field === undefined ? '' : `${term.field}:${operator}`) + value;
 }
 
 export function printValue(value: TermValue): string {

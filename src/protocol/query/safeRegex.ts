@@ -4,11 +4,12 @@
  * - exponential backtracking needs a repeated group that itself repeats or alternates (`(a+)+`, `(a|aa)*`):
  *   such patterns, backreferences and lookarounds are refused with a message;
  * - polynomial backtracking grows with the number of unbounded quantifiers and the input length: at most
- *   `maxUnbounded` of them, and each value is tested on its first `maxTestedChars` characters only;
+ *   `maxUnbounded` of them (`{n,m}` counts as one), and each value is tested on its first `maxTestedChars`
+ *   characters only, so one test stays within tens of milliseconds;
  * - matching is memoised per distinct value, and the caller stops a pass that exceeds its time budget.
  */
-export const maxTestedChars = 1_000;
-const maxUnbounded = 4;
+export const maxTestedChars = 500;
+const maxUnbounded = 2;
 const maxSourceLength = 500;
 
 export function regexProblem(source: string, flags: string): string | undefined {
@@ -52,7 +53,7 @@ function structureProblem(source: string): string | undefined {
       if (quantified && groups.length > 0) groups[groups.length - 1].repeats = true;
     } else if (/[*+?]/.test(c) || (c === '{' && /^\{\d+,\d*\}/.test(source.slice(i)))) {
       if (c !== '?' || !/[*+?}]/.test(source[i - 1] ?? '')) markRepeat(groups);
-      if (c === '*' || c === '+' || /^\{\d+,\}/.test(source.slice(i))) unbounded++;
+      if (c !== '?') unbounded++;
     }
   }
   return unbounded > maxUnbounded ? `At most ${maxUnbounded} unbounded repeats (*, +) per regular expression.` : undefined;

@@ -1,15 +1,8 @@
 import { strict as assert } from 'node:assert';
-import type { QueryNode } from '../../../../src/protocol/query/ast';
 import { parseQuery } from '../../../../src/protocol/query/parser';
 import { printQuery } from '../../../../src/protocol/query/printer';
+import { shape } from './shape';
 
-/** The tree without spans, for comparing shapes. */
-export function shape(node: QueryNode | undefined): unknown {
-  if (!node) return undefined;
-  if (node.kind === 'term') return { field: node.field, comparison: node.comparison, value: node.value };
-  if (node.kind === 'not') return { not: shape(node.child) };
-  return { [node.kind]: node.children.map(shape) };
-}
 
 function parsed(query: string): unknown {
   const result = parseQuery(query);
@@ -97,7 +90,7 @@ describe('query parser', () => {
       ['/([a-z/', 0, 7, /Invalid regular expression/],
       ['/a/ii', 0, 5, /flags/],
       ['/(a)\\1/', 0, 7, /Backreferences/],
-      ['/a*b*c*d*e*/', 0, 12, /unbounded repeats/],
+      ['/a*b*c*/', 0, 8, /unbounded repeats/],
     ];
     for (const [query, start, end, message] of cases) {
       const error = errorOf(query);
@@ -112,7 +105,7 @@ describe('query parser', () => {
   });
 
   it('accepts safe regular expressions with groups and quantifiers', () => {
-    for (const source of ['/(GET|POST) \\/v1/', '/(?:ab)+c/', '/^\\d{3}$/', '/a.*b.*c/', '/(?<year>\\d{4})-\\d+/']) assert.ok(parseQuery(source).ok, source);
+    for (const source of ['/(GET|POST)\\s\\/v1/', '/(?:ab)+c/', '/^\\d{3}$/', '/(?<year>\\d{4})-\\d+/']) assert.ok(parseQuery(source).ok, source);
   });
 
   it('prints a query it parsed as text that parses to the same tree', () => {
