@@ -56,6 +56,9 @@ export class Actions {
   layoutChanged(layout: ViewLayout): void {
     this.transport.send({ type: 'layoutChanged', layout });
   }
+  queryChanged(query: string): void {
+    this.transport.send({ type: 'queryChanged', query });
+  }
   listMeetingSessions(): Promise<readonly MeetingSession[]> {
     return this.transport.request({ type: 'listMeetingSessions' });
   }

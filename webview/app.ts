@@ -13,6 +13,10 @@ import { StatusLine } from './panel/statusLine';
 import { TailTracker } from './panel/tailTracker';
 import { severities, Toolbar, type ToolbarActions } from './panel/toolbar';
 import { isEditable } from './panel/isEditable';
+import { cellMenuItems } from './query/cellMenu';
+import { FacetsPanel } from './query/facetsPanel';
+import { QueryController, type QueryHost } from './query/queryController';
+import { openContextMenu } from './panel/popupMenu';
 import type { StateStore } from './state';
 
 type Notification = Exclude<HostNotification, { type: 'reply' }>;
@@ -26,7 +30,6 @@ export class App {
   private error: PanelError | null = null;
   private readonly store = new RowStore();
   private readonly view = new RowView(this.store);
-  private quickText: string;
   private readonly shownLevels: Set<Severity>;
   private readonly columns: ColumnLayout;
   private autoLoadedAt = -1;
@@ -39,6 +42,9 @@ export class App {
   private readonly empty: EmptyState;
   private readonly statusLine: StatusLine;
   private readonly tail: TailTracker;
+  private readonly query: QueryController;
+  private readonly facets: FacetsPanel;
+  private queryNotice: ReturnType<typeof setTimeout> | undefined;
   private readonly filterSlot = document.createElement('div');
 
   constructor(
@@ -47,17 +53,21 @@ export class App {
     private readonly state: StateStore,
   ) {
     const ui = state.ui;
-    this.quickText = ui.quickFilter ?? '';
     this.shownLevels = new Set(ui.severities ?? severities);
     this.columns = new ColumnLayout(ui, (patch) => {
       state.updateUi(patch);
       actions.layoutChanged(this.columns.snapshot());
     });
     this.anchor = ui.scrollAnchor;
-    this.toolbar = new Toolbar(this.toolbarActions());
+    this.query = new QueryController(this.queryHost(), { text: ui.quickFilter ?? '', serverKeys: ui.queryServerKeys, recent: ui.recentQueries });
+    this.facets = new FacetsPanel(
+      { addTerm: (field, value, negate) => this.query.addTerm(field, value, negate), onToggle: (open) => this.onFacetsToggle(open) },
+      ui.facetsOpen === true,
+    );
+    this.toolbar = new Toolbar(this.toolbarActions(), this.query.line.element);
     this.grid = new Grid(this.gridCallbacks());
     this.tail = new TailTracker((paused) => actions.setTailPaused(paused), () => this.grid.scrollToPosition(0));
-    this.detail = new DetailPane(actions, () => this.closeDetail());
+    this.detail = new DetailPane(actions, () => this.closeDetail(), (field, value, negate) => this.query.addTerm(field, value, negate));
     this.banner = new Banner(actions);
     this.empty = new EmptyState({ clearFilters: () => this.clearFilters(), clearQuickFilter: () => this.clearQuickFilter() });
     this.statusLine = new StatusLine(actions);
@@ -66,7 +76,6 @@ export class App {
 
   private toolbarActions(): ToolbarActions {
     return {
-      onQuickFilter: (text) => this.setQuickFilter(text),
       onSeverity: (severity, shown) => this.setSeverity(severity, shown),
       onLiveTail: (enabled) => this.actions.setLiveTail(enabled),
       onTimeZone: (zone) => this.setTimeZone(zone, true),
@@ -90,6 +99,27 @@ export class App {
       onOpen: (row) => this.showDetail(row),
       onCopy: (row) => this.actions.copyRowAsJson(row.id),
       onScroll: (top, atEnd) => this.onScroll(top, atEnd),
+      onContextMenu: (row, column, at) => {
+        const items = cellMenuItems(row, column, this.columns.visible(), (field, value, negate) => this.query.addTerm(field, value, negate));
+        if (items.length > 0) openContextMenu(column ? `${column.title} value` : 'Row values', items, at, this.grid.element);
+      },
+    };
+  }
+
+  private queryHost(): QueryHost {
+    return {
+      store: this.store,
+      definition: () => this.definition,
+      zone: () => this.settings?.timeZone ?? 'local',
+      shown: () => this.view.shown,
+      refresh: () => this.refresh(),
+      filters: () => this.filters,
+      applyFilters: (values) => {
+        this.filterBar?.render(values, this.settings?.timeZone ?? 'local');
+        this.sendFilters(values);
+      },
+      queryApplied: (text, serverKeys) => this.onQueryApplied(text, serverKeys),
+      recentChanged: (recent) => this.state.updateUi({ recentQueries: recent }),
     };
   }
 
@@ -97,6 +127,8 @@ export class App {
     switch (message.type) {
       case 'init':
         return this.init(message);
+      case 'setQuery':
+        return this.query.setText(message.query, true);
       case 'rows':
         return this.onRows(message.mode, message.rows);
       case 'dropOldest':
@@ -122,9 +154,8 @@ export class App {
     table.append(this.tail.button, this.grid.element, this.empty.element);
     const content = document.createElement('div');
     content.className = 'content';
-    content.append(table, this.detail.element);
+    content.append(table, this.facets.element, this.detail.element);
     this.root.replaceChildren(this.filterSlot, this.toolbar.element, this.banner.element, content, this.statusLine.element);
-    this.toolbar.quickFilter.value = this.quickText;
     this.toolbar.setSeverities(this.shownLevels);
     document.addEventListener('keydown', (event) => this.onGlobalKey(event));
   }
@@ -144,6 +175,8 @@ export class App {
     else this.actions.layoutChanged(this.columns.snapshot());
     this.setTimeZone(message.settings.timeZone, false, message.settings);
     this.applyColumns();
+    if (message.query !== undefined) this.query.setText(message.query, false);
+    else this.query.start();
   }
 
   private onRows(mode: 'replace' | 'append' | 'prepend', rows: readonly LogRow[]): void {
@@ -178,10 +211,17 @@ export class App {
     const shown = this.view.update({
       sortColumn: this.columns.sortColumn(),
       descending: this.columns.sort?.direction === 'desc',
-      text: this.quickText,
+      predicate: this.query.predicate(),
       severities: this.shownLevels,
     });
+    const highlight = this.query.highlighter();
+    this.grid.highlight = highlight;
+    if (this.detail.highlight !== highlight) {
+      this.detail.highlight = highlight;
+      if (this.detail.row) this.showDetail(this.detail.row);
+    }
     this.grid.setRows(this.store.rows, shown, selectedId);
+    this.facets.update(this.columns.visible(), this.store.rows, shown);
     this.statusLine.update(this.status, shown.length, this.settings);
     this.updateEmpty(shown.length);
   }
@@ -192,7 +232,7 @@ export class App {
     else if (this.store.rows.length === 0) {
       if (this.error) this.empty.hide();
       else this.empty.showNoResults(this.definition.filters, this.filters);
-    } else this.empty.showAllHidden(this.quickText.trim(), severities.filter((s) => !this.shownLevels.has(s)));
+    } else this.empty.showAllHidden(this.query.queryText.trim(), severities.filter((s) => !this.shownLevels.has(s)));
     this.grid.element.hidden = !this.empty.element.hidden;
   }
 
@@ -209,33 +249,34 @@ export class App {
   }
 
   private onGlobalKey(event: KeyboardEvent): void {
-    const inQuickFilter = event.composedPath().includes(this.toolbar.quickFilter);
     if (event.key === '/' && !isEditable(event)) {
       event.preventDefault();
-      this.toolbar.quickFilter.focus();
-    } else if (event.key === 'Escape' && inQuickFilter) {
-      event.preventDefault();
-      this.toolbar.quickFilter.value = '';
-      this.setQuickFilter('');
+      this.query.line.input.focus();
     } else if (event.key === 'Escape' && this.detail.row && !isEditable(event)) {
       this.closeDetail();
     }
   }
 
-  private setQuickFilter(text: string): void {
-    this.quickText = text;
-    this.state.updateUi({ quickFilter: text });
+  /** Persist the applied query now; tell the host once typing pauses. */
+  private onQueryApplied(text: string, serverKeys: readonly string[]): void {
+    this.state.updateUi({ quickFilter: text, queryServerKeys: serverKeys });
+    this.state.setQuery(text);
+    clearTimeout(this.queryNotice);
+    this.queryNotice = setTimeout(() => this.actions.queryChanged(text), 300);
+  }
+
+  private onFacetsToggle(open: boolean): void {
+    this.state.updateUi({ facetsOpen: open });
     this.refresh();
   }
 
-  /** The empty state's action: show every loaded row again (text and level toggles). */
+  /** The empty state's action: show every loaded row again (query and level toggles). */
   private clearQuickFilter(): void {
-    this.toolbar.quickFilter.value = '';
     this.shownLevels.clear();
     for (const severity of severities) this.shownLevels.add(severity);
     this.toolbar.setSeverities(this.shownLevels);
     this.state.updateUi({ severities: [...this.shownLevels] });
-    this.setQuickFilter('');
+    this.query.setText('', false);
   }
 
   private setSeverity(severity: Severity, shown: boolean): void {
@@ -255,7 +296,13 @@ export class App {
     this.refresh();
   }
 
+  /** The filter bar applied `values`: the query gives up the filters the user changed there. */
   private applyFilters(values: FilterValues): void {
+    this.query.takeOverFilters(values);
+    this.sendFilters(values);
+  }
+
+  private sendFilters(values: FilterValues): void {
     this.filters = values;
     this.state.updateUi({ filters: values });
     this.actions.setFilters(values);

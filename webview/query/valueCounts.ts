@@ -1,0 +1,47 @@
+import type { JsonValue, LogRow } from '../../src/protocol/streamDefinition';
+
+export interface ValueCount {
+  readonly value: string;
+  readonly count: number;
+}
+
+/** Numbers summarised instead of listed. */
+export interface NumberSummary {
+  readonly min: number;
+  readonly median: number;
+  readonly max: number;
+  readonly count: number;
+}
+
+/** The text a value is filtered by: strings as they are, numbers and booleans as written; objects have none. */
+export function filterText(value: JsonValue | undefined): string | undefined {
+  if (value === undefined || value === null || typeof value === 'object') return undefined;
+  return String(value);
+}
+
+/** How often each value of `key` occurs in the shown rows, most frequent first, at most `limit`. */
+export function topValues(rows: readonly LogRow[], shown: Uint32Array, key: string, limit: number): ValueCount[] {
+  const counts = new Map<string | number | boolean, number>();
+  for (let i = 0; i < shown.length; i++) {
+    const value = rows[shown[i]].fields[key];
+    if (value === undefined || value === null || typeof value === 'object') continue;
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])))
+    .slice(0, limit)
+    .map(([value, count]) => ({ value: String(value), count }));
+}
+
+/** Min, median and max of the numeric values of `key` in the shown rows; `undefined` when there are none. */
+export function numberSummary(rows: readonly LogRow[], shown: Uint32Array, key: string): NumberSummary | undefined {
+  const numbers = new Float64Array(shown.length);
+  let count = 0;
+  for (let i = 0; i < shown.length; i++) {
+    const value = rows[shown[i]].fields[key];
+    if (typeof value === 'number' && Number.isFinite(value)) numbers[count++] = value;
+  }
+  if (count === 0) return undefined;
+  const sorted = numbers.subarray(0, count).sort();
+  return { min: sorted[0], median: sorted[Math.floor(count / 2)], max: sorted[count - 1], count };
+}
