@@ -111,7 +111,6 @@ export class App {
       store: this.store,
       definition: () => this.definition,
       zone: () => this.settings?.timeZone ?? 'local',
-      shown: () => this.view.shown,
       refresh: () => this.refresh(),
       filters: () => this.filters,
       applyFilters: (values) => {

@@ -10,13 +10,12 @@ import type { FilterValues, StreamDefinition } from '../../src/protocol/streamDe
 import type { RowStore } from '../model/rowStore';
 import { suggestions } from './completion';
 import { QueryLine } from './queryLine';
-import { topValues } from './valueCounts';
+import { topValues, type ValueCount } from './valueCounts';
 
 export interface QueryHost {
   readonly store: RowStore;
   definition(): StreamDefinition | undefined;
   zone(): TimeZoneMode;
-  shown(): Uint32Array;
   /** Re-run the view with the current predicate. */
   refresh(): void;
   filters(): FilterValues;
@@ -44,6 +43,7 @@ export class QueryController {
   private serverKeys: readonly string[];
   private recent: string[];
   private highlight: { readonly text: string; readonly highlighter: Highlighter } | undefined;
+  private valueCache: { version: number; byKey: Map<string, readonly ValueCount[]> } = { version: -1, byKey: new Map() };
 
   constructor(private readonly host: QueryHost, saved: { readonly text: string; readonly serverKeys?: readonly string[]; readonly recent?: readonly string[] }) {
     this.text = saved.text;
@@ -162,9 +162,16 @@ export class QueryController {
   private suggest(text: string, cursor: number, explicit: boolean) {
     const definition = this.host.definition();
     if (!definition) return [];
-    const rows = this.host.store.rows;
-    const shown = this.host.shown();
-    return suggestions(text, cursor, { definition, recent: this.recent, values: (key) => topValues(rows, shown, key, completionValues) }, explicit);
+    return suggestions(text, cursor, { definition, recent: this.recent, values: (key) => this.loadedValues(key) }, explicit);
+  }
+
+  /** Top values of a field over all loaded rows, counted once per store version. */
+  private loadedValues(key: string): readonly ValueCount[] {
+    const version = this.host.store.version;
+    if (this.valueCache.version !== version) this.valueCache = { version, byKey: new Map() };
+    let values = this.valueCache.byKey.get(key);
+    if (!values) this.valueCache.byKey.set(key, (values = topValues(this.host.store.rows, undefined, key, completionValues)));
+    return values;
   }
 
   /** Free words use the row store's cached texts and one scan over all of them per word. */

@@ -19,11 +19,15 @@ export function filterText(value: JsonValue | undefined): string | undefined {
   return String(value);
 }
 
-/** How often each value of `key` occurs in the shown rows, most frequent first, at most `limit`. */
-export function topValues(rows: readonly LogRow[], shown: Uint32Array, key: string, limit: number): ValueCount[] {
+/**
+ * How often each value of `key` occurs in the rows at `shown` (every row when absent), most frequent first, at
+ * most `limit`.
+ */
+export function topValues(rows: readonly LogRow[], shown: Uint32Array | undefined, key: string, limit: number): ValueCount[] {
   const counts = new Map<string | number | boolean, number>();
-  for (let i = 0; i < shown.length; i++) {
-    const value = rows[shown[i]].fields[key];
+  const count = shown ? shown.length : rows.length;
+  for (let i = 0; i < count; i++) {
+    const value = rows[shown ? shown[i] : i].fields[key];
     if (value === undefined || value === null || typeof value === 'object') continue;
     counts.set(value, (counts.get(value) ?? 0) + 1);
   }
