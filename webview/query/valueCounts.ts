@@ -31,10 +31,22 @@ export function topValues(rows: readonly LogRow[], shown: Uint32Array | undefine
     if (value === undefined || value === null || typeof value === 'object') continue;
     counts.set(value, (counts.get(value) ?? 0) + 1);
   }
-  return [...counts]
-    .sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])))
-    .slice(0, limit)
-    .map(([value, count]) => ({ value: String(value), count }));
+  return topOf(counts, limit);
+}
+
+/** The `limit` most frequent entries without sorting all of them (ip and url have tens of thousands). */
+function topOf(counts: ReadonlyMap<string | number | boolean, number>, limit: number): ValueCount[] {
+  const top: ValueCount[] = [];
+  const before = (a: ValueCount, b: ValueCount) => a.count > b.count || (a.count === b.count && a.value < b.value);
+  for (const [value, count] of counts) {
+    if (top.length === limit && count < top[limit - 1].count) continue;
+    const entry = { value: String(value), count };
+    let at = top.length;
+    while (at > 0 && before(entry, top[at - 1])) at--;
+    if (at < limit) top.splice(at, 0, entry);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 /** Min, median and max of the numeric values of `key` in the shown rows; `undefined` when there are none. */

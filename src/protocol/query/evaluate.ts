@@ -82,14 +82,10 @@ class Compiler {
         const child = this.node(node.child);
         return (row, index) => !child(row, index);
       }
-      case 'and': {
-        const children = node.children.map((child) => this.node(child));
-        return (row, index) => children.every((child) => child(row, index));
-      }
-      case 'or': {
-        const children = node.children.map((child) => this.node(child));
-        return (row, index) => children.some((child) => child(row, index));
-      }
+      case 'and':
+        return allOf(node.children.map((child) => this.node(child)));
+      case 'or':
+        return anyOf(node.children.map((child) => this.node(child)));
     }
   }
 
@@ -131,6 +127,21 @@ class Compiler {
       return result;
     };
   }
+}
+
+/** Plain loops: this runs for every row on every keystroke. */
+function allOf(children: readonly RowPredicate[]): RowPredicate {
+  return (row, index) => {
+    for (let i = 0; i < children.length; i++) if (!children[i](row, index)) return false;
+    return true;
+  };
+}
+
+function anyOf(children: readonly RowPredicate[]): RowPredicate {
+  return (row, index) => {
+    for (let i = 0; i < children.length; i++) if (children[i](row, index)) return true;
+    return false;
+  };
 }
 
 /** Arrays match when any element does. */
