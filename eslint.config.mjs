@@ -26,9 +26,15 @@ export default tseslint.config(
   },
   {
     // The shared protocol is pure types and helpers: it must not pull in the host's layers.
-    files: ['src/protocol/**/*.ts'],
+    files: ['src/protocol/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./', message: 'src/protocol/ imports only from itself.' }] }],
+    },
+  },
+  {
+    files: ['src/protocol/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./\\.\\./', message: 'src/protocol/ imports only from itself.' }] }],
     },
   },
   { files: ['**/*.mjs', '**/*.cjs'], languageOptions: { globals: nodeGlobals } },

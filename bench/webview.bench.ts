@@ -8,53 +8,7 @@ import type { Page } from 'playwright-core';
 import { recordBench } from './results';
 import { startHarness } from '../test/webview/harness';
 import { apiDefinition, init, status } from '../test/webview/fixtures';
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.ceil((p / 100) * values.length) - 1];
-
-/** Runs in the page: realistic Daily API rows, newest first, or with shuffled times for the sort benchmark. */
-function installRowMaker(): void {
-  const w = window as unknown as Record<string, unknown>;
-  w.__makeRows = (count: number, shuffled: boolean) => {
-    const base = Date.UTC(2026, 10, 23, 12);
-    const paths = ['rooms', 'meetings', 'recordings', 'presence', 'logs'];
-    return Array.from({ length: count }, (_, i) => {
-      const time = shuffled ? base - Math.floor(Math.random() * 86_400_000 * 7) : base - i * 1000;
-      const status = [200, 200, 201, 404, 500, 429][i % 6];
-      return {
-        id: `log-${i}`,
-        time,
-        severity: status >= 500 ? 'error' : status >= 400 ? 'warning' : 'info',
-        fields: {
-          createdAt: time,
-          method: ['GET', 'POST', 'DELETE'][i % 3],
-          url: `/v1/${paths[i % 5]}/room-${i % 977}`,
-          status,
-          ip: `10.${i % 200}.${i % 97}.${i % 13}`,
-          request: JSON.stringify({ name: `room-${i % 977}`, privacy: 'private', properties: { exp: time / 1000, max_participants: i % 50 } }),
-          response: JSON.stringify(status >= 400 ? { error: 'not-found', info: `room room-${i} not found` } : { id: `r${i}`, ok: true }),
-        },
-      };
-    });
-  };
-}
-
-/** Assigns rows as a synchronous host message and waits two animation frames. */
-async function timeRows(page: Page, count: number, shuffled = false): Promise<number> {
-  return page.evaluate(
-    async ([n, s]) => {
-      const w = window as unknown as { __makeRows(n: number, s: boolean): unknown[] };
-      const rows = w.__makeRows(n, s);
-      const frame = () => new Promise((done) => requestAnimationFrame(done));
-      const start = performance.now();
-      window.dispatchEvent(new MessageEvent('message', { data: { type: 'rows', mode: 'replace', rows } }));
-      await frame();
-      await frame();
-      return performance.now() - start;
-    },
-    [count, shuffled] as const,
-  );
-}
+import { installRowMaker, median, percentile, timeRows } from './pageRows';
 
 async function benchOurs(page: Page): Promise<number> {
   await timeRows(page, 10_000);
@@ -110,7 +64,7 @@ provideVSCodeDesignSystem().register(vsCodeDataGrid(), vsCodeDataGridRow(), vsCo
 /** Types queries one key at a time into the quick filter over 100,000 rows; each sample is filter + re-render + layout. */
 async function benchQuickFilter(page: Page): Promise<number[]> {
   return page.evaluate(async () => {
-    const field = document.querySelector('.quick-filter') as HTMLElement & { value: string };
+    const field = document.querySelector('.query-input') as HTMLInputElement;
     const grid = document.querySelector('[role=grid]') as HTMLElement;
     const key = (value: string) => {
       const start = performance.now();

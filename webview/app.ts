@@ -14,9 +14,12 @@ import { StatusLine } from './panel/statusLine';
 import { TailTracker } from './panel/tailTracker';
 import { severities, Toolbar, type ToolbarActions } from './panel/toolbar';
 import { isEditable } from './panel/isEditable';
+import { cellMenuItems } from './query/cellMenu';
+import { FacetsPanel } from './query/facetsPanel';
+import { QueryController, type QueryHost } from './query/queryController';
+import { openContextMenu } from './panel/popupMenu';
 import type { StateStore } from './state';
 import type { RowChange } from './histogram/histogram';
-import { narrowToRange, splitTimeTerm } from './histogram/timeTermStopgap';
 import { TimeControls } from './timeRange/timeControls';
 
 type Notification = Exclude<HostNotification, { type: 'reply' }>;
@@ -31,7 +34,6 @@ export class App {
   private gaps: readonly PanelGap[] = [];
   private readonly store = new RowStore();
   private readonly view = new RowView(this.store);
-  private quickText: string;
   private readonly shownLevels: Set<Severity>;
   private readonly hiddenFlags: Set<string>;
   private readonly columns: ColumnLayout;
@@ -45,6 +47,9 @@ export class App {
   private readonly empty: EmptyState;
   private readonly statusLine: StatusLine;
   private readonly tail: TailTracker;
+  private readonly query: QueryController;
+  private readonly facets: FacetsPanel;
+  private queryNotice: ReturnType<typeof setTimeout> | undefined;
   private readonly filterSlot = document.createElement('div');
   private readonly time: TimeControls;
   /** How the rows changed since the last refresh, so the histogram counts only new rows. */
@@ -56,7 +61,6 @@ export class App {
     private readonly state: StateStore,
   ) {
     const ui = state.ui;
-    this.quickText = ui.quickFilter ?? '';
     this.shownLevels = new Set(ui.severities ?? severities);
     this.hiddenFlags = new Set(ui.hiddenFlags ?? []);
     this.columns = new ColumnLayout(ui, (patch) => {
@@ -64,17 +68,22 @@ export class App {
       actions.layoutChanged(this.columns.snapshot());
     });
     this.anchor = ui.scrollAnchor;
-    this.toolbar = new Toolbar(this.toolbarActions());
+    this.query = new QueryController(this.queryHost(), { text: ui.quickFilter ?? '', serverKeys: ui.queryServerKeys, recent: ui.recentQueries });
+    this.facets = new FacetsPanel(
+      { addTerm: (field, value, negate) => this.query.addTerm(field, value, negate), onToggle: (open) => this.onFacetsToggle(open) },
+      ui.facetsOpen === true,
+    );
+    this.toolbar = new Toolbar(this.toolbarActions(), this.query.line.element);
     this.grid = new Grid(this.gridCallbacks());
     this.tail = new TailTracker((paused) => actions.setTailPaused(paused), () => this.grid.scrollToPosition(0));
-    this.detail = new DetailPane(actions, () => this.closeDetail());
+    this.detail = new DetailPane(actions, () => this.closeDetail(), (field, value, negate) => this.query.addTerm(field, value, negate));
     this.banner = new Banner(actions);
     this.empty = new EmptyState({ clearFilters: () => this.clearFilters(), clearQuickFilter: () => this.clearQuickFilter() });
     this.statusLine = new StatusLine(actions);
     this.time = new TimeControls(
       {
-        query: () => this.quickText,
-        setQuery: (text) => this.replaceQuickFilter(text),
+        query: () => this.query.queryText,
+        setQuery: (text) => this.query.setText(text, false),
         changed: (query, range) => actions.queryChanged(query, range),
       },
       state,
@@ -84,7 +93,6 @@ export class App {
 
   private toolbarActions(): ToolbarActions {
     return {
-      onQuickFilter: (text) => this.setQuickFilter(text),
       onSeverity: (severity, shown) => this.setSeverity(severity, shown),
       onFlag: (key, shown) => this.setFlag(key, shown),
       onLiveTail: (enabled) => this.actions.setLiveTail(enabled),
@@ -110,6 +118,26 @@ export class App {
       onCopy: (row) => this.actions.copyRowAsJson(row.id),
       onScroll: (top, atEnd) => this.onScroll(top, atEnd),
       onLoadGap: (gapId) => this.actions.loadGap(gapId),
+      onContextMenu: (row, column, at) => {
+        const items = cellMenuItems(row, column, this.columns.visible(), (field, value, negate) => this.query.addTerm(field, value, negate));
+        if (items.length > 0) openContextMenu(column ? `${column.title} value` : 'Row values', items, at, this.grid.element);
+      },
+    };
+  }
+
+  private queryHost(): QueryHost {
+    return {
+      store: this.store,
+      definition: () => this.definition,
+      zone: () => this.settings?.timeZone ?? 'local',
+      refresh: () => this.refresh(),
+      filters: () => this.filters,
+      applyFilters: (values) => {
+        this.filterBar?.render(values, this.settings?.timeZone ?? 'local');
+        this.sendFilters(values);
+      },
+      queryApplied: (text, serverKeys) => this.onQueryApplied(text, serverKeys),
+      recentChanged: (recent) => this.state.updateUi({ recentQueries: recent }),
     };
   }
 
@@ -117,6 +145,8 @@ export class App {
     switch (message.type) {
       case 'init':
         return this.init(message);
+      case 'setQuery':
+        return this.query.setText(message.query, true);
       case 'rows':
         if (message.mode === 'insert') this.store.insertBefore(message.beforeRowId, message.rows);
         return message.mode === 'insert' ? this.refresh() : this.onRows(message.mode, message.rows);
@@ -146,10 +176,9 @@ export class App {
     table.append(this.tail.button, this.grid.element, this.empty.element);
     const content = document.createElement('div');
     content.className = 'content';
-    content.append(table, this.detail.element);
+    content.append(table, this.facets.element, this.detail.element);
     this.root.replaceChildren(this.filterSlot, this.toolbar.element, this.banner.element, this.time.histogram.element, content, this.statusLine.element);
     this.statusLine.element.prepend(this.time.status);
-    this.toolbar.quickFilter.value = this.quickText;
     this.toolbar.setSeverities(this.shownLevels);
     document.addEventListener('keydown', (event) => this.onGlobalKey(event));
   }
@@ -171,6 +200,8 @@ export class App {
     this.toolbar.setFlags(message.definition.columns, this.hiddenFlags);
     this.setTimeZone(message.settings.timeZone, false, message.settings);
     this.applyColumns();
+    if (message.query !== undefined) this.query.setText(message.query, false);
+    else this.query.start();
   }
 
   private onRows(mode: 'replace' | 'append' | 'prepend', rows: readonly LogRow[]): void {
@@ -207,19 +238,25 @@ export class App {
 
   private refresh(): void {
     const selectedId = this.grid.selectedRow?.id;
-    const query = splitTimeTerm(this.quickText);
-    const shown = narrowToRange(this.store.rows, this.view.update({
+    const shown = this.view.update({
       sortColumn: this.columns.sortColumn(),
       descending: this.columns.sort?.direction === 'desc',
-      text: query.text,
+      predicate: this.query.predicate(),
       severities: this.shownLevels,
       hiddenFlags: this.hiddenFlags,
-    }), query.range);
-    const viewKey = `${this.quickText}|${[...this.shownLevels].join()}|${[...this.hiddenFlags].join()}|${this.columns.sort?.key ?? ''}`;
+    });
+    const highlight = this.query.highlighter();
+    this.grid.highlight = highlight;
+    if (this.detail.highlight !== highlight) {
+      this.detail.highlight = highlight;
+      if (this.detail.row) this.showDetail(this.detail.row);
+    }
+    const viewKey = `${this.query.queryText}|${[...this.shownLevels].join()}|${[...this.hiddenFlags].join()}|${this.columns.sort?.key ?? ''}`;
     this.time.shown(this.store.rows, shown, { key: viewKey, version: this.store.version, change: this.rowChange }, this.status);
     this.rowChange = undefined;
     const sorted = this.columns.sortColumn() !== undefined;
     this.grid.setRows(this.store.rows, shown, selectedId, gapSlots(this.gaps, shown, (id) => this.store.indexOfId(id), sorted));
+    this.facets.update(this.columns.visible(), this.store.rows, shown);
     this.statusLine.update(this.status, shown.length, this.settings);
     this.updateEmpty(shown.length);
   }
@@ -230,7 +267,7 @@ export class App {
     else if (this.store.rows.length === 0) {
       if (this.error) this.empty.hide();
       else this.empty.showNoResults(this.definition.filters, this.filters);
-    } else this.empty.showAllHidden(this.quickText.trim(), severities.filter((s) => !this.shownLevels.has(s)));
+    } else this.empty.showAllHidden(this.query.queryText.trim(), severities.filter((s) => !this.shownLevels.has(s)));
     this.grid.element.hidden = !this.empty.element.hidden;
   }
 
@@ -247,41 +284,36 @@ export class App {
   }
 
   private onGlobalKey(event: KeyboardEvent): void {
-    const inQuickFilter = event.composedPath().includes(this.toolbar.quickFilter);
     if (event.key === '/' && !isEditable(event)) {
       event.preventDefault();
-      this.toolbar.quickFilter.focus();
-    } else if (event.key === 'Escape' && inQuickFilter) {
-      event.preventDefault();
-      this.toolbar.quickFilter.value = '';
-      this.setQuickFilter('');
+      this.query.line.input.focus();
     } else if (event.key === 'Escape' && this.detail.row && !isEditable(event)) {
       this.closeDetail();
     }
   }
 
-  /** Query text from outside the input (brushing): shown in the quick filter and applied. */
-  private replaceQuickFilter(text: string): void {
-    this.toolbar.quickFilter.value = text;
-    this.setQuickFilter(text);
+  /** Persist the applied query now; tell the host once typing pauses. */
+  private onQueryApplied(text: string, serverKeys: readonly string[]): void {
+    this.state.updateUi({ quickFilter: text, queryServerKeys: serverKeys });
+    this.state.setQuery(text);
+    clearTimeout(this.queryNotice);
+    this.queryNotice = setTimeout(() => this.actions.queryChanged(text, this.time.range), 300);
   }
 
-  private setQuickFilter(text: string): void {
-    this.quickText = text;
-    this.state.updateUi({ quickFilter: text });
+  private onFacetsToggle(open: boolean): void {
+    this.state.updateUi({ facetsOpen: open });
     this.refresh();
   }
 
-  /** The empty state's action: show every loaded row again (text and level toggles). */
+  /** The empty state's action: show every loaded row again (query and level toggles). */
   private clearQuickFilter(): void {
-    this.toolbar.quickFilter.value = '';
     this.shownLevels.clear();
     for (const severity of severities) this.shownLevels.add(severity);
     this.hiddenFlags.clear();
     this.toolbar.setSeverities(this.shownLevels);
     this.toolbar.setFlags(this.definition?.columns ?? [], this.hiddenFlags);
     this.state.updateUi({ severities: [...this.shownLevels], hiddenFlags: [] });
-    this.setQuickFilter('');
+    this.query.setText('', false);
   }
 
   private setSeverity(severity: Severity, shown: boolean): void {
@@ -309,7 +341,13 @@ export class App {
     this.refresh();
   }
 
+  /** The filter bar applied `values`: the query gives up the filters the user changed there. */
   private applyFilters(values: FilterValues): void {
+    this.query.takeOverFilters(values);
+    this.sendFilters(values);
+  }
+
+  private sendFilters(values: FilterValues): void {
     this.filters = values;
     this.state.updateUi({ filters: values });
     this.actions.setFilters(values);

@@ -14,7 +14,13 @@ export interface UiIntent {
   readonly hiddenColumns?: readonly string[];
   readonly columnWidths?: Readonly<Record<string, number>>;
   readonly sort?: SortIntent;
+  /** The query text applied in the box (the name predates the query language). */
   readonly quickFilter?: string;
+  /** Server filter keys the query's pushed-down terms set (the filter bar owns the others). */
+  readonly queryServerKeys?: readonly string[];
+  /** Recent queries of this panel's stream, newest first. */
+  readonly recentQueries?: readonly string[];
+  readonly facetsOpen?: boolean;
   readonly severities?: readonly Severity[];
   /** Keys of the `flag` columns whose marked rows are hidden (SignalWire's discarded voice logs). */
   readonly hiddenFlags?: readonly string[];
@@ -53,6 +59,11 @@ export class StateStore {
 
   setIdentity(identity: PanelIdentity): void {
     this.write({ ...this.state, ...identity });
+  }
+
+  /** The applied query, at the top level where the serializer and saved views read the identity. */
+  setQuery(query: string): void {
+    this.write({ ...this.state, query });
   }
 
   updateUi(patch: Partial<UiIntent>): void {

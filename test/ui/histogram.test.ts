@@ -72,7 +72,7 @@ describe('histogram and time range in code-server on the sample data', function 
     await page.mouse.down();
     await page.mouse.move(x(last), box.y + box.height / 3, { steps: 5 });
     await page.mouse.up();
-    await waitUntil(async () => (await frame.locator('.quick-filter').evaluate((e) => (e as HTMLInputElement).value)).startsWith('time:'), 'a time: term in the quick filter');
+    await waitUntil(async () => (await frame.locator('.query-input').evaluate((e) => (e as HTMLInputElement).value)).startsWith('time:'), 'a time: term in the quick filter');
     await waitUntil(async () => (await shownCount(page)) === expected, `${expected} rows shown`);
     mkdirSync(results, { recursive: true });
     await page.mouse.move(150, 700);

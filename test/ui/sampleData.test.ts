@@ -153,6 +153,23 @@ describe('sample data UI (the .vsix in code-server, fresh profile)', function ()
     await screenshot(page, 'sample-data-panel-light.png');
   });
 
+  it('queries Daily API logs with status:>=400 method:POST and shows only those rows, in the light and the dark theme', async () => {
+    const frame = visibleWebview(page);
+    const query = frame.locator('.query-input');
+    await query.fill('');
+    await query.pressSequentially('status:>=400 method:POST');
+    await query.press('Enter');
+    const methods = () => gridRows(page).locator('[role="gridcell"][aria-colindex="2"]').allTextContents();
+    await waitUntil(async () => {
+      const [codes, shown] = [await statusCodes(page), await methods()];
+      return codes.length > 0 && codes.every((code) => code >= 400) && shown.length === codes.length && shown.every((method) => method === 'POST');
+    }, 'only failed POST rows');
+    assert.equal(await frame.locator('.query-error').isHidden(), true);
+    await screenshot(page, 'query-panel-light.png');
+    await setColorTheme(page, 'Dark Modern', 'vs-dark');
+    await screenshot(page, 'query-panel-dark.png');
+  });
+
   it('logs the servers\' addresses, and Remove Sample Data removes the account and closes their ports', async () => {
     const log = await outputChannelText(page, 'API Logs: Show Extension Log');
     const match = /Sample data servers: daily http:\/\/127\.0\.0\.1:(\d+)\/v1, lago http:\/\/127\.0\.0\.1:(\d+)\/api\/v1, signalwire http:\/\/127\.0\.0\.1:(\d+)/.exec(log);

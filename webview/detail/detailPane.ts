@@ -1,3 +1,4 @@
+import type { Highlighter } from '../../src/protocol/query/highlight';
 import type { TimeZoneMode } from '../../src/protocol/logTable';
 import type { DetailSection, JsonValue, LogRow, StreamDefinition } from '../../src/protocol/streamDefinition';
 import { button } from '../controls/toolkit';
@@ -5,6 +6,8 @@ import { formatTime } from '../format/formatTime';
 import { parseJsonText, renderJson, showAll } from './jsonView';
 import { appendLinkified } from './linkify';
 import { callEventsSection, type LoadCallEvents } from './callEvents';
+import { setMarkedText } from '../query/marks';
+import { filterText } from '../query/valueCounts';
 
 /** The intents the pane sends (the actions layer); always called as methods, never detached. */
 export interface DetailActions {
@@ -15,6 +18,9 @@ export interface DetailActions {
   openLink(url: string): void;
   listCallEvents: LoadCallEvents;
 }
+
+/** Adds `field:value` (or `-field:value`) to the query. */
+export type FilterTo = (field: string, value: string, negate: boolean) => void;
 
 const longField = 2_000;
 
@@ -28,11 +34,14 @@ function timeText(epochMs: number, zone: TimeZoneMode): string {
 export class DetailPane {
   readonly element = document.createElement('aside');
   row: LogRow | undefined;
+  /** Marks the parts of field values the query matched. */
+  highlight: Highlighter | undefined;
   private readonly openLink = (url: string) => this.actions.openLink(url);
 
   constructor(
     private readonly actions: DetailActions,
     private readonly onClose: () => void,
+    private readonly filterTo: FilterTo,
   ) {
     this.element.className = 'detail';
     this.element.setAttribute('aria-label', 'Row details');
@@ -83,7 +92,7 @@ export class DetailPane {
     if (value === undefined || value === null) box.append(note('(empty)'));
     else if (section.format === 'json') box.append(this.jsonOrText(value));
     else if (section.format === 'fields' && typeof value === 'object' && !Array.isArray(value))
-      box.append(this.fieldList(Object.entries(value)));
+      box.append(this.fieldList(Object.entries(value), false));
     else box.append(this.textBlock(copyable(value)));
     return box;
   }
@@ -103,12 +112,12 @@ export class DetailPane {
     for (const [key, value] of Object.entries(row.fields)) {
       entries.push([key, value, timeKeys.has(key) && typeof value === 'number' ? timeText(value, zone) : undefined]);
     }
-    box.append(this.fieldList(entries));
+    box.append(this.fieldList(entries, true));
     return box;
   }
 
-  /** Each entry shows `shown` when given (formatted times) and copies the raw value. */
-  private fieldList(entries: readonly Entry[]): HTMLElement {
+  /** Each entry shows `shown` when given (formatted times) and copies the raw value; row fields can filter. */
+  private fieldList(entries: readonly Entry[], filterable: boolean): HTMLElement {
     const list = document.createElement('dl');
     list.className = 'fields';
     for (const [key, value, shown] of entries) {
@@ -117,14 +126,28 @@ export class DetailPane {
       const definition = document.createElement('dd');
       const text = document.createElement('span');
       text.className = 'field-value';
-      appendCut(text, shown ?? copyable(value), this.openLink);
+      const content = shown ?? copyable(value);
+      const ranges = content.length <= longField ? this.highlight?.(content, key) ?? [] : [];
+      if (ranges.length > 0) setMarkedText(text, content, ranges);
+      else appendCut(text, content, this.openLink);
       const copy = button('Copy', 'icon', () => this.actions.copyText(copyable(value)));
       copy.setAttribute('aria-label', `Copy ${key}`);
       copy.title = `Copy ${key}`;
       definition.append(text, copy);
+      const filterValue = filterable && !key.startsWith('(') ? filterText(value) : undefined;
+      if (filterValue !== undefined) definition.append(...this.filterButtons(key, filterValue));
       list.append(term, definition);
     }
     return list;
+  }
+
+  private filterButtons(key: string, value: string): HTMLElement[] {
+    return [['+', 'Filter to this value', false], ['−', 'Exclude this value', true]].map(([label, title, negate]) => {
+      const control = button(String(label), 'icon', () => this.filterTo(key, value, negate === true));
+      control.setAttribute('aria-label', `${title}: ${key}`);
+      control.title = `${title} (${key})`;
+      return control;
+    });
   }
 
   private textBlock(text: string): HTMLElement {

@@ -1,8 +1,10 @@
+import type { Highlighter } from '../../src/protocol/query/highlight';
 import type { TimeZoneMode } from '../../src/protocol/logTable';
 import type { ColumnDef, LogRow } from '../../src/protocol/streamDefinition';
 import { cellText, toneOf } from '../format/cellText';
 import { formatRelative, formatTime } from '../format/formatTime';
 import { toNumber } from '../model/sortKeys';
+import { setMarkedText } from '../query/marks';
 import type { SortIntent } from '../state';
 import { columnTracks } from './columnTracks';
 import { buildHeader, type HeaderCallbacks } from './gridHeader';
@@ -24,6 +26,8 @@ export interface GridCallbacks extends HeaderCallbacks {
   onCopy(row: LogRow): void;
   onScroll(scrollTop: number, atEnd: boolean): void;
   onLoadGap(gapId: string): void;
+  /** Right-click on a cell (`column` set) or the context-menu key on the selected row. */
+  onContextMenu(row: LogRow, column: ColumnDef | undefined, at: { readonly x: number; readonly y: number }): void;
 }
 
 export const rowHeight = 22;
@@ -48,6 +52,8 @@ export class Grid {
   private shape = '';
   private frame = 0;
   timeZone: TimeZoneMode = 'local';
+  /** Marks the parts of cells the query matched. */
+  highlight: Highlighter | undefined;
 
   constructor(private readonly callbacks: GridCallbacks) {
     this.element.className = 'grid';
@@ -62,6 +68,7 @@ export class Grid {
     this.body.addEventListener('click', (event) => this.onClick(event, false));
     this.body.addEventListener('dblclick', (event) => this.onClick(event, true));
     this.body.addEventListener('pointerover', (event) => this.onHover(event));
+    this.body.addEventListener('contextmenu', (event) => this.onContextMenu(event));
   }
 
   /** New columns, widths or sort arrow; the rows are drawn by the `setRows` that follows. */
@@ -212,7 +219,9 @@ export class Grid {
       cell.hidden = false;
       cell.removeAttribute('aria-colspan');
       const text = cellText(row, column, this.timeZone);
-      if (cell.textContent !== text) cell.textContent = text;
+      const ranges = this.highlight?.(text, column.key) ?? [];
+      if (ranges.length > 0) setMarkedText(cell, text, ranges);
+      else if (cell.childElementCount > 0 || cell.textContent !== text) cell.textContent = text;
       const tone = toneOf(row, column);
       cell.className = `grid-cell${tone ? ` ${tone}` : ''}${cellTypeClass[column.type] ?? ''}`;
     }
@@ -263,7 +272,11 @@ export class Grid {
     }
     const row = this.selectedRow;
     if (!row) return;
-    if (event.key === 'Enter') {
+    if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+      event.preventDefault();
+      const box = this.element.querySelector('#grid-active-row')?.getBoundingClientRect();
+      this.callbacks.onContextMenu(row, undefined, { x: box?.left ?? 0, y: box?.bottom ?? 0 });
+    } else if (event.key === 'Enter') {
       event.preventDefault();
       this.callbacks.onOpen(row);
     } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c' && !hasTextSelection()) {
@@ -279,6 +292,18 @@ export class Grid {
     this.select(Number(rowElement.dataset.position));
     const row = this.selectedRow;
     if (open && row) this.callbacks.onOpen(row);
+  }
+
+  private onContextMenu(event: MouseEvent): void {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('.grid-cell');
+    const position = cell?.parentElement?.dataset.position;
+    if (!cell || position === undefined) return;
+    event.preventDefault();
+    this.element.focus({ preventScroll: true });
+    this.select(Number(position));
+    const row = this.selectedRow;
+    const column = this.columns[Number(cell.getAttribute('aria-colindex')) - 1];
+    if (row) this.callbacks.onContextMenu(row, column, { x: event.clientX, y: event.clientY });
   }
 
   /** The relative time is computed on hover so it is current when the tooltip shows. */

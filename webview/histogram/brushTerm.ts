@@ -1,5 +1,5 @@
 import type { TimeZoneMode } from '../../src/protocol/logTable';
-import { termText, withTerm } from '../../src/protocol/query/queryText';
+import { withTerm } from '../../src/protocol/query/queryText';
 
 const pad = (n: number): string => String(Math.abs(n)).padStart(2, '0');
 
@@ -13,9 +13,9 @@ export function isoInZone(epochMs: number, zone: TimeZoneMode): string {
   return `${text}${sign}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
 }
 
-/** `time:FROM..TO`, both ends inclusive, as the query language writes it. */
+/** `time:FROM..TO`, both ends inclusive: a range term of the query language (bare, since a quoted value is text). */
 export function timeRangeTerm(from: number, to: number, zone: TimeZoneMode): string {
-  return termText('time', `${isoInZone(from, zone)}..${isoInZone(to, zone)}`);
+  return `time:${isoInZone(from, zone)}..${isoInZone(to, zone)}`;
 }
 
 /** A `time:A..B` range term, quoted or bare (a relative `time:>-1h` is the user's and is left alone). */

@@ -41,6 +41,33 @@ export function popupMenu(label: string, items: () => readonly MenuItem[]): HTML
   return box;
 }
 
+/**
+ * A menu at a point (a cell's context menu): focus moves into it, and Escape, a choice or a click elsewhere
+ * closes it and gives focus back to `returnFocus`.
+ */
+export function openContextMenu(label: string, items: readonly MenuItem[], at: { readonly x: number; readonly y: number }, returnFocus: HTMLElement): void {
+  document.querySelector('.context-menu')?.remove();
+  const menu = document.createElement('div');
+  menu.className = 'popup-menu context-menu';
+  menu.setAttribute('role', 'menu');
+  menu.setAttribute('aria-label', label);
+  const close = () => {
+    menu.remove();
+    document.removeEventListener('pointerdown', outside);
+    returnFocus.focus({ preventScroll: true });
+  };
+  const outside = (event: PointerEvent) => {
+    if (!menu.contains(event.target as Node)) close();
+  };
+  menu.append(...items.map((item) => menuItem(item, close)));
+  menu.addEventListener('keydown', (event) => onMenuKey(event, menu, close));
+  document.addEventListener('pointerdown', outside);
+  document.body.append(menu);
+  menu.style.left = `${Math.min(at.x, window.innerWidth - menu.offsetWidth - 4)}px`;
+  menu.style.top = `${Math.min(at.y, window.innerHeight - menu.offsetHeight - 4)}px`;
+  menu.querySelector<HTMLElement>('button:not([disabled])')?.focus();
+}
+
 function menuItem(item: MenuItem, close: () => void): HTMLElement {
   const element = document.createElement('button');
   element.type = 'button';

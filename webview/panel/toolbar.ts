@@ -1,6 +1,6 @@
 import type { ExportFormat, TimeZoneMode } from '../../src/protocol/logTable';
 import type { ColumnDef, Severity } from '../../src/protocol/streamDefinition';
-import { button, checkbox, textField, type CheckboxElement, type TextFieldElement } from '../controls/toolkit';
+import { button, checkbox, type CheckboxElement } from '../controls/toolkit';
 import { popupMenu, type MenuItem } from './popupMenu';
 
 export const severities: readonly Severity[] = ['error', 'warning', 'info', 'debug'];
@@ -8,7 +8,6 @@ const severityLabels: Record<Severity, string> = { error: 'Error', warning: 'War
 const formats: readonly [ExportFormat, string][] = [['csv', 'CSV'], ['json', 'JSON'], ['ndjson', 'NDJSON']];
 
 export interface ToolbarActions {
-  onQuickFilter(text: string): void;
   onSeverity(severity: Severity, shown: boolean): void;
   /** A `flag` column's toggle: show or hide the rows it marks. */
   onFlag(key: string, shown: boolean): void;
@@ -17,24 +16,24 @@ export interface ToolbarActions {
   onToggleColumn(key: string): void;
   onExport(format: ExportFormat, filteredOnly: boolean): void;
   columns(): readonly { readonly column: ColumnDef; readonly hidden: boolean }[];
-  /** Whether the quick filter or level toggles hide some loaded rows. */
+  /** Whether the query or level toggles hide some loaded rows. */
   isFiltered(): boolean;
 }
 
-/** Quick filter, level toggles, live tail, time zone, columns and export, above the table. */
+/** The query line, level toggles, live tail, time zone, columns and export, above the table. */
 export class Toolbar {
   readonly element = document.createElement('div');
-  readonly quickFilter: TextFieldElement;
   private readonly severityBoxes = new Map<Severity, CheckboxElement>();
   private readonly liveTail: CheckboxElement;
   private readonly flags = document.createElement('div');
   private readonly zoneButton: HTMLElement;
   private zone: TimeZoneMode = 'local';
 
-  constructor(private readonly actions: ToolbarActions) {
+  constructor(
+    private readonly actions: ToolbarActions,
+    queryLine: HTMLElement,
+  ) {
     this.element.className = 'toolbar';
-    this.quickFilter = textField('Quick filter over loaded rows', 'Filter loaded rows (/)', (text) => actions.onQuickFilter(text));
-    this.quickFilter.classList.add('quick-filter');
     const levels = document.createElement('div');
     levels.className = 'levels';
     levels.setAttribute('role', 'group');
@@ -52,7 +51,7 @@ export class Toolbar {
     this.liveTail = checkbox('Live tail', false, (enabled) => actions.onLiveTail(enabled));
     this.zoneButton = button('Local time', 'secondary', () => actions.onTimeZone(this.zone === 'utc' ? 'local' : 'utc'));
     this.zoneButton.title = 'Show times in UTC or local time';
-    this.element.append(this.quickFilter, levels, this.flags, this.liveTail, this.zoneButton, this.columnsMenu(), this.exportMenu());
+    this.element.append(queryLine, levels, this.flags, this.liveTail, this.zoneButton, this.columnsMenu(), this.exportMenu());
   }
 
   setSeverities(shown: ReadonlySet<Severity>): void {

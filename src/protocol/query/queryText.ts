@@ -1,14 +1,20 @@
+import { scanRegex } from './scanner';
+
 /**
  * Builds query text that other features (facets, brushing, CodeLens, Find Related) add to a panel's query, so the
  * user sees and can edit every term. The syntax is the query language's (issue #10): `field:value`, `-field:value`.
  */
 
-/** Characters that end a bare word in the query language, so a value holding one must be quoted. */
-const needsQuotes = /[\s"():\\]|^$|^-|^OR$|^AND$|^NOT$/i;
+/**
+ * Values that would not read back as the same literal when bare: characters that end a word, wildcards, ranges,
+ * comparison operators, keywords and a leading `-`.
+ */
+const needsQuotes = /[\s"():\\*]|\.\.|^$|^-|^[<>=]|^OR$|^AND$|^NOT$/i;
 
 /** A value as the query language reads it back: bare when safe, otherwise a double-quoted string with escapes. */
 export function quoteValue(value: string): string {
-  return needsQuotes.test(value) ? `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"` : value;
+  const bare = !needsQuotes.test(value) && scanRegex(value, 0) === undefined;
+  return bare ? value : `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 }
 
 /** One `field:value` term (or `-field:value` with `negate`). */

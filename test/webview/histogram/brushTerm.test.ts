@@ -26,7 +26,7 @@ describe('brushing terms and the range status text', () => {
 
   it('a brushed range replaces the previous range term and keeps the rest of the query', () => {
     const term = timeRangeTerm(from, to, 'utc');
-    assert.match(term, /^time:"?2026-11-23T10:00:00Z\.\.2026-11-23T10:05:00Z"?$/);
+    assert.match(term, /^time:2026-11-23T10:00:00Z\.\.2026-11-23T10:05:00Z$/);
     const query = withTimeRangeTerm('status:5xx time:>-1h', term);
     assert.equal(query, `status:5xx time:>-1h ${term}`);
     const again = withTimeRangeTerm(query, timeRangeTerm(from, from + 1000, 'local'));

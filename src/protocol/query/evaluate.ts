@@ -1,0 +1,166 @@
+import type { JsonValue, LogRow, StreamDefinition } from '../streamDefinition';
+import type { QueryError, QueryNode, TermNode } from './ast';
+import { resolveField } from './fields';
+import { fieldValue } from './fieldValue';
+import { maxTestedChars } from './safeRegex';
+import { scalarTest, valueText, wildcardMatcher, type ScalarTest, type ValueContext } from './values';
+
+export type RowPredicate = (row: LogRow, index: number) => boolean;
+
+/**
+ * Where free words look. The default builds each row's lowercase text on demand; the webview passes its row
+ * store's cached texts and a whole-store substring scan instead.
+ */
+export interface FreeTextSource {
+  /** Lowercase text of every field of the row. */
+  textOf(row: LogRow, index: number): string;
+  /** Optional fast path: a test by row index for a lowercase needle, built once per compile. */
+  contains?(needle: string): (index: number) => boolean;
+}
+
+export interface EvaluationContext extends ValueContext {
+  readonly definition: StreamDefinition;
+  readonly freeText?: FreeTextSource;
+}
+
+/** Regex terms stop matching after this much matching time per compiled query, so a pass cannot freeze. */
+const regexBudgetMs = 300;
+const memoLimit = 200_000;
+
+export interface CompiledQuery {
+  readonly predicate: RowPredicate;
+  /** True once a regular expression used up its time budget (rows after that did not match it). */
+  readonly budgetExceeded: () => boolean;
+}
+
+/** Turns a parsed query into a row predicate, or the first term whose value does not fit its field. */
+export function compileQuery(node: QueryNode | undefined, context: EvaluationContext): CompiledQuery | { readonly error: QueryError } {
+  const budget = { spent: 0, exceeded: false };
+  const compiler = new Compiler(context, budget);
+  try {
+    const predicate = node ? compiler.node(node) : () => true;
+    return { predicate, budgetExceeded: () => budget.exceeded };
+  } catch (error) {
+    if (error instanceof TermError) return { error: error.error };
+    throw error;
+  }
+}
+
+class TermError {
+  constructor(readonly error: QueryError) {}
+}
+
+const weakText = new WeakMap<LogRow, string>();
+
+/** The default free-text source: every field's text and the row id, lowercase, cached per row object. */
+export const rowText: FreeTextSource = {
+  textOf(row) {
+    let text = weakText.get(row);
+    if (text === undefined) {
+      text = [row.id, ...Object.values(row.fields).map((value) => (Array.isArray(value) ? JSON.stringify(value) : valueText(value)))].join('\n').toLowerCase();
+      weakText.set(row, text);
+    }
+    return text;
+  },
+};
+
+class Compiler {
+  private readonly freeText: FreeTextSource;
+
+  constructor(
+    private readonly context: EvaluationContext,
+    private readonly budget: { spent: number; exceeded: boolean },
+  ) {
+    this.freeText = context.freeText ?? rowText;
+  }
+
+  node(node: QueryNode): RowPredicate {
+    switch (node.kind) {
+      case 'term':
+        return node.field === undefined ? this.freeTerm(node) : this.fieldTerm(node, node.field);
+      case 'not': {
+        const child = this.node(node.child);
+        return (row, index) => !child(row, index);
+      }
+      case 'and':
+        return allOf(node.children.map((child) => this.node(child)));
+      case 'or':
+        return anyOf(node.children.map((child) => this.node(child)));
+    }
+  }
+
+  private freeTerm(term: TermNode): RowPredicate {
+    const value = term.value;
+    if (value.kind === 'regex') return this.freeRegex(value.source, value.flags);
+    const text = value.kind === 'text' ? value.text.toLowerCase() : '';
+    const parts = value.kind === 'text' && !value.quoted ? text.split('*').filter((part) => part !== '') : [text];
+    if (parts.length === 0) return () => true;
+    const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
+    const quick = this.freeText.contains?.(longest);
+    if (parts.length === 1) return quick ? (_, index) => quick(index) : (row, index) => this.freeText.textOf(row, index).includes(longest);
+    const inOrder = wildcardMatcher(`*${parts.join('*')}*`);
+    return (row, index) => (!quick || quick(index)) && inOrder(this.freeText.textOf(row, index));
+  }
+
+  private freeRegex(source: string, flags: string): RowPredicate {
+    const test = this.timed(scalarTest({ kind: 'term', comparison: 'eq', value: { kind: 'regex', source, flags }, start: 0, end: 0 }, 'any', this.context) as ScalarTest);
+    return (row) => test(row.id) || Object.values(row.fields).some((value) => testJson(value, test));
+  }
+
+  private fieldTerm(term: TermNode, field: string): RowPredicate {
+    const ref = resolveField(field, this.context.definition);
+    if (ref.option) return () => true;
+    const test = scalarTest(term, ref.kind, this.context);
+    if (typeof test === 'string') throw new TermError({ message: test, start: term.start, end: term.end });
+    const memoised = memoise(term.value.kind === 'regex' ? this.timed(test) : test);
+    return (row) => testJson(fieldValue(row, ref), memoised);
+  }
+
+  private timed(test: ScalarTest): ScalarTest {
+    const budget = this.budget;
+    return (value) => {
+      if (budget.exceeded) return false;
+      const start = performance.now();
+      const result = test(typeof value === 'string' ? value.slice(0, maxTestedChars) : value);
+      budget.spent += performance.now() - start;
+      budget.exceeded = budget.spent > regexBudgetMs;
+      return result;
+    };
+  }
+}
+
+/** Plain loops: this runs for every row on every keystroke. */
+function allOf(children: readonly RowPredicate[]): RowPredicate {
+  return (row, index) => {
+    for (let i = 0; i < children.length; i++) if (!children[i](row, index)) return false;
+    return true;
+  };
+}
+
+function anyOf(children: readonly RowPredicate[]): RowPredicate {
+  return (row, index) => {
+    for (let i = 0; i < children.length; i++) if (children[i](row, index)) return true;
+    return false;
+  };
+}
+
+/** Arrays match when any element does. */
+function testJson(value: JsonValue | undefined, test: ScalarTest): boolean {
+  return Array.isArray(value) ? value.some((item) => testJson(item, test)) : test(value);
+}
+
+/** Field values repeat a lot (methods, paths, ips): each distinct string is tested once per compile. */
+function memoise(test: ScalarTest): ScalarTest {
+  const seen = new Map<string, boolean>();
+  return (value) => {
+    if (typeof value !== 'string') return test(value);
+    let result = seen.get(value);
+    if (result === undefined) {
+      result = test(value);
+      if (seen.size >= memoLimit) seen.clear();
+      seen.set(value, result);
+    }
+    return result;
+  };
+}
+

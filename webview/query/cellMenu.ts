@@ -1,0 +1,31 @@
+import type { ColumnDef, LogRow } from '../../src/protocol/streamDefinition';
+import type { MenuItem } from '../panel/popupMenu';
+import { filterText } from './valueCounts';
+
+type AddTerm = (field: string, value: string, negate: boolean) => void;
+
+/** The field and value a cell filters by (a level column filters by the row's severity). */
+function cellTerm(row: LogRow, column: ColumnDef): { field: string; value: string } | undefined {
+  if (column.type === 'level') return { field: 'level', value: row.severity };
+  const value = filterText(row.fields[column.key]);
+  return value === undefined ? undefined : { field: column.key, value };
+}
+
+/**
+ * A cell's context menu: filter to or exclude its value. From the keyboard (no cell), the same two items for
+ * each visible column of the selected row.
+ */
+export function cellMenuItems(row: LogRow, column: ColumnDef | undefined, visible: readonly ColumnDef[], addTerm: AddTerm): MenuItem[] {
+  const columns = column ? [column] : visible;
+  const items: MenuItem[] = [];
+  for (const each of columns) {
+    const term = cellTerm(row, each);
+    if (!term) continue;
+    const suffix = column ? '' : ` (${each.title}: ${term.value.length > 40 ? `${term.value.slice(0, 40)}…` : term.value})`;
+    items.push(
+      { label: `Filter to this value${suffix}`, run: () => addTerm(term.field, term.value, false) },
+      { label: `Exclude this value${suffix}`, run: () => addTerm(term.field, term.value, true) },
+    );
+  }
+  return items;
+}
