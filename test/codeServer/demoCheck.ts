@@ -29,7 +29,7 @@ export async function checkDemo(server: RunningCodeServer, url: string): Promise
     const picture = join(repoRoot, 'test-results', 'demo-check-failure.png');
     mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
     await page.screenshot({ path: picture }).catch(() => undefined);
-    throw new Error(`Demo check: no sample rows in the "${samplePanelTitle}" panel at ${url} (screenshot: ${picture}): ${String(error)}`);
+    throw new Error(`Demo check: no sample rows in the "${samplePanelTitle}" panel at ${url} (screenshot: ${picture}): ${String(error)}`, { cause: error });
   } finally {
     await browser.close();
   }
