@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { launchBrowser } from '../support/chromium';
+import { groupAlive } from '../support/processTree';
 import { activeTab, gridRows, selectors, waitUntil } from '../ui/workbench';
 import { repoRoot, type RunningCodeServer } from './codeServer';
 
@@ -34,18 +35,9 @@ export async function checkDemo(server: RunningCodeServer, url: string): Promise
     await browser.close();
   }
   await server.stop();
-  await waitUntil(async () => !processGroupAlive(server.processGroup), `code-server's process group ${server.processGroup} to end`, stopTimeoutMs);
+  await waitUntil(async () => !groupAlive(server.processGroup), `code-server's process group ${server.processGroup} to end`, stopTimeoutMs);
   await waitUntil(() => portIsFree(server.port), `port ${server.port} to be free`, stopTimeoutMs);
   process.stdout.write(`Demo check: code-server stopped, process group ${server.processGroup} gone, port ${server.port} free.\n`);
-}
-
-function processGroupAlive(group: number): boolean {
-  try {
-    process.kill(-group, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export function portIsFree(port: number): Promise<boolean> {
