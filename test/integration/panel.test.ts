@@ -87,9 +87,11 @@ describe('log table panel', () => {
   });
 
   it('holds pushes while hidden, pauses the tail, and re-sends a snapshot when shown again', async () => {
-    const panel = await openPanel();
-    const posted = recordPosts(panel);
-    await until(() => posted.some((n) => n.type === 'init'), 'the page to say ready', 20_000).catch(() => panel.handleMessage({ type: 'ready' }));
+    // Recorded from the panel's creation, so the real page's own `ready` (answered with `init`) is never missed.
+    const posted: HostNotification[] = [];
+    const subscription = api.panels.onDidCreatePanel((created) => created.onDidPost((notification) => posted.push(notification)));
+    const panel = await openPanel().finally(() => subscription.dispose());
+    await until(() => posted.some((n) => n.type === 'init'), 'the page to say ready', 20_000);
     panel.handleMessage({ type: 'setLiveTail', enabled: true });
     await until(() => panel.session.status().liveTail, 'live tail on');
 
