@@ -20,7 +20,7 @@ export async function checkDemo(server: RunningCodeServer, url: string): Promise
   const browser = await launchBrowser();
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   try {
-    await page.goto(url);
+    await page.goto(url, { timeout: workbenchTimeoutMs, waitUntil: 'domcontentloaded' });
     await page.locator(selectors.workbench).waitFor({ timeout: workbenchTimeoutMs });
     await activeTab(page, samplePanelTitle).waitFor({ timeout: rowsTimeoutMs });
     await gridRows(page).first().waitFor({ timeout: rowsTimeoutMs });

@@ -30,7 +30,7 @@ describe('extension activation', () => {
       const row = rows.find((node) => label(node) === 'Visible probe');
       assert.ok(row, 'the new account is a row of the view');
       await api.view.reveal(row, { select: true, focus: true });
-      await until(() => api.view.selection.includes(row), 'the account row to be selected in the view');
+      await until(() => api.view.selection.some((node) => node.id === row.id), 'the account row to be selected in the view');
     } finally {
       await api.services.accounts.remove(account.id);
     }
