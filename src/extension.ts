@@ -17,6 +17,8 @@ import { VsCodePrompter } from './ui/prompter';
 export interface ApiLogsApi {
   readonly services: Services;
   readonly tree: vscode.TreeDataProvider<TreeNode>;
+  /** The Accounts view in the API Logs side bar. */
+  readonly view: vscode.TreeView<TreeNode>;
   readonly sampleData: SampleDataService;
   /** Open table panels. */
   readonly panels: PanelManager;
@@ -48,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiLog
   return {
     services,
     tree,
+    view,
     sampleData,
     panels,
     setPrompter: (prompter) => {

@@ -16,6 +16,8 @@ export interface RecordedRequest {
   /** Requests in flight when this one arrived, itself included. */
   readonly concurrent: number;
   readonly at: number;
+  /** The status the server answered with; undefined until the response is sent, or when the connection broke. */
+  status?: number;
 }
 
 const maxRecorded = 10_000;
@@ -60,7 +62,8 @@ export class FakeHttpServer {
     this.inFlight++;
     response.on('close', () => this.inFlight--);
     const url = new URL(request.url ?? '/', this.origin);
-    this.record(request, url);
+    const recorded = this.record(request, url);
+    response.once('finish', () => (recorded.status = response.statusCode));
     const active = this.faults.take(`${url.pathname}${url.search}`);
     const delay = active?.fault === 'slow' ? (active.options.delayMs ?? 2000) : 0;
     const answer = () => this.answer(request, response, url, active);
@@ -72,11 +75,11 @@ export class FakeHttpServer {
     }
   }
 
-  private record(request: IncomingMessage, url: URL): void {
+  private record(request: IncomingMessage, url: URL): RecordedRequest {
     if (this.requests.length >= maxRecorded) {
       this.requests.shift();
     }
-    this.requests.push({
+    const recorded: RecordedRequest = {
       method: request.method ?? 'GET',
       url: request.url ?? '/',
       pathname: url.pathname,
@@ -84,7 +87,9 @@ export class FakeHttpServer {
       headers: { ...request.headers },
       concurrent: this.inFlight,
       at: Date.now(),
-    });
+    };
+    this.requests.push(recorded);
+    return recorded;
   }
 
   private answer(

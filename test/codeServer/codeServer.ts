@@ -94,6 +94,8 @@ export interface StartOptions {
 
 export interface RunningCodeServer {
   readonly port: number;
+  /** The id of code-server's process group (its main process's pid). */
+  readonly processGroup: number;
   readonly origin: string;
   /** Resolves with the exit code when code-server stops, whoever stopped it. */
   readonly exited: Promise<number | null>;
@@ -120,7 +122,7 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
     throw error;
   }
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  return { port, origin, exited, stop };
+  return { port, processGroup: child.pid ?? 0, origin, exited, stop };
 }
 
 function forwardLines(child: ChildProcess, onOutput: ((line: string) => void) | undefined): void {

@@ -1,10 +1,11 @@
 // `npm run demo`: the packaged extension in code-server (a real VS Code in the browser) on 127.0.0.1, with the
 // built-in sample data. Ctrl+C stops code-server and everything it started. Port: API_LOGS_DEMO_PORT (8080).
+// With API_LOGS_DEMO_CHECK=1 it checks itself in headless Chromium and exits (demoCheck.ts).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import type { CodeServerDirs } from './codeServer';
+import type { CodeServerDirs, RunningCodeServer } from './codeServer';
 import { cacheDir, dirsUnder, installExtension, quietSettings, repoRoot, startCodeServer, writeUserSettings } from './codeServer';
+import { checkDemo, demoCheckVariable, portIsFree } from './demoCheck';
 
 /**
  * VS Code has no setting that opens a view container at startup, and the web workbench keeps its layout in the
@@ -37,7 +38,7 @@ function prepareProfile(dirs: CodeServerDirs): void {
 async function main(): Promise<void> {
   const started = Date.now();
   const port = Number(process.env.API_LOGS_DEMO_PORT ?? 8080);
-  await assertPortFree(port);
+  if (!(await portIsFree(port))) throw new Error(`Port ${port} is in use; choose another with API_LOGS_DEMO_PORT=<port>.`);
   // Kept between runs so accounts added in the demo are still there next time (secrets live in the browser profile).
   const dirs = dirsUnder(join(cacheDir, 'demo'));
   installExtension(join(repoRoot, 'dist-vsix', 'api-logs-explorer.vsix'), dirs);
@@ -58,6 +59,11 @@ async function main(): Promise<void> {
       'The API Logs view opens with a "Sample" account and its Daily API logs (if it does not, click the API Logs\n' +
       'icon in the activity bar on the left). Press Ctrl+C to stop.\n',
   );
+  if (process.env[demoCheckVariable] === '1') await checkDemo(server, url);
+  else await serveUntilStopped(server);
+}
+
+async function serveUntilStopped(server: RunningCodeServer): Promise<never> {
   const stop = () => void server.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -66,15 +72,10 @@ async function main(): Promise<void> {
   process.exit(code ?? 1);
 }
 
-function assertPortFree(port: number): Promise<void> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', () => fail(new Error(`Port ${port} is in use; choose another with API_LOGS_DEMO_PORT=<port>.`)));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => done()));
-  });
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

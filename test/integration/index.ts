@@ -11,7 +11,8 @@ export function run(): Promise<void> {
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(prefix + format(...args));
   // API_LOGS_TEST_GREP runs only the matching tests (a developer's shortcut; the extension host inherits it).
   const grep = process.env.API_LOGS_TEST_GREP;
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: CountingReporter, ...(grep ? { grep } : {}) });
+  const strict = { forbidOnly: true, forbidPending: true };
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: CountingReporter, ...strict, ...(grep ? { grep } : {}) });
   for (const file of testFiles(__dirname)) mocha.addFile(file);
   return new Promise((done, fail) => {
     mocha.run((failures) => (failures > 0 ? fail(new Error(`${failures} integration test(s) failed`)) : done()));

@@ -8,9 +8,9 @@ import { startFakeServer } from '../../src/sample/fakeServers';
 import { activateApi } from './support/extensionApi';
 import { addDailyAccount, removeAllAccounts } from './support/testAccounts';
 
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -87,9 +87,11 @@ describe('log table panel', () => {
   });
 
   it('holds pushes while hidden, pauses the tail, and re-sends a snapshot when shown again', async () => {
-    const panel = await openPanel();
-    const posted = recordPosts(panel);
-    await until(() => posted.some((n) => n.type === 'init'), 'the page to say ready', 20_000).catch(() => panel.handleMessage({ type: 'ready' }));
+    // Recorded from the panel's creation, so the real page's own `ready` (answered with `init`) is never missed.
+    const posted: HostNotification[] = [];
+    const subscription = api.panels.onDidCreatePanel((created) => created.onDidPost((notification) => posted.push(notification)));
+    const panel = await openPanel().finally(() => subscription.dispose());
+    await until(() => posted.some((n) => n.type === 'init'), 'the page to say ready', 20_000);
     panel.handleMessage({ type: 'setLiveTail', enabled: true });
     await until(() => panel.session.status().liveTail, 'live tail on');
 
@@ -185,10 +187,7 @@ describe('log table panel', () => {
     await vscode.env.clipboard.writeText('');
     panel.handleMessage({ type: 'copyCurl', rowId: row.id });
     let copied = '';
-    for (let i = 0; i < 50 && !copied.startsWith('curl '); i++) {
-      copied = await vscode.env.clipboard.readText();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await until(async () => (copied = await vscode.env.clipboard.readText()).startsWith('curl '), 'the cURL command on the clipboard');
     assert.match(copied, /^curl -X '[A-Z]+' 'http:\/\/127\.0\.0\.1:\d+\/v1\//);
     assert.ok(copied.includes('$DAILY_API_KEY'));
     assert.ok(!copied.includes(server.token), 'the token leaked into the cURL command');
@@ -200,8 +199,10 @@ describe('log table panel', () => {
     panel.handleMessage({ type: 'loadAll', extra: true });
     panel.handleMessage({ type: 'deleteEverything' });
     panel.handleMessage('retry');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.equal(logRequests(server).length, requests);
+    // Messages are handled in order: once a valid one that follows has run, the invalid ones had their chance.
+    panel.handleMessage({ type: 'loadOlder' });
+    await until(() => !panel.session.busy, 'the valid message after them');
+    assert.equal(logRequests(server).length, requests + 1, 'only the valid loadOlder sent a request');
   });
 
   it('restores a panel from its saved identity and refetches with its filters', async () => {

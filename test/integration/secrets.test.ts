@@ -62,6 +62,13 @@ describe('secrets in the extension host: every token stays in SecretStorage only
     rmSync(exportDir, { recursive: true, force: true });
   });
 
+  /** Logs a unique line and waits until the log files hold it: every line logged before it is on disk too. */
+  async function logsFlushed(): Promise<void> {
+    const marker = `leak search marker ${randomUUID()}`;
+    api.services.logger.info(marker);
+    await until(() => hitsIn(stores(), [marker]).length > 0, 'the extension log to reach its file', 30_000);
+  }
+
   const needles = () => [...servers.values()].flatMap((server) => tokenForms(server.token, server.projectId));
 
   /** Every store the extension writes to that the extension host can read, as text per place. */
@@ -98,7 +105,7 @@ describe('secrets in the extension host: every token stays in SecretStorage only
       const copied = await clipboardAfter(2000);
       if (copied) assert.ok(!needles().some((needle) => copied.includes(needle)), `${watched.provider}: the token is in the cURL command`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await logsFlushed();
     const places = stores();
     assert.ok(hitsIn(places, [accountName]).some((place) => place.startsWith('globalState')), 'the search does not see globalState');
     assert.ok(hitsIn(places, ['Activated in']).length > 0, 'the search does not see the API Logs output log');
@@ -116,7 +123,7 @@ describe('secrets in the extension host: every token stays in SecretStorage only
     for (const provider of providers) assert.equal(await secretOf(api, accountId, provider), undefined, `${provider} token left`);
     assert.equal(api.services.accounts.get(accountId), undefined);
     await until(() => panels.every(({ panel }) => api.panels.get(panel.identity) === undefined), 'the panels to close');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await logsFlushed();
     assert.deepEqual(hitsIn(stores(), needles()), []);
   });
 

@@ -30,6 +30,7 @@ describe(`load stress: ${rows.toLocaleString('en-US')} rows through ${rows / pag
       const limited = await runLoad({ provider, rows, pageSize, rateLimitEvery: 10, retryAfterSeconds: retryAfter[provider] });
       assertComplete(limited, limited.expected.length);
       assert.ok(plain.requests >= rows * 0.95 / pageSize && limited.rateLimited >= 90, `${plain.requests} pages, ${limited.rateLimited} × 429`);
+      assert.equal(limited.retried429, limited.rateLimited, 'every 429 was followed by a successful retry');
       const wait = retryAfter[provider] === null ? 'backoff' : 'Retry-After 1 s';
       report.push(describeRun(`${provider} without 429`, plain), describeRun(`${provider} 429 every 10th (${wait})`, limited));
     });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type LaunchOptions } from 'playwright-core';
@@ -17,7 +17,11 @@ export const chromiumArgs: readonly string[] = [
   '--disable-dev-shm-usage',
 ];
 
+/** Throws, naming the one-line fix, when there is no Chromium to launch. */
 export function chromiumLaunchOptions(): LaunchOptions {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}. Install it: sudo apt-get install -y chromium (or set CHROMIUM_PATH to another Chromium).`);
+  }
   return { executablePath: chromiumPath, headless: true, args: [...chromiumArgs] };
 }
 
@@ -28,8 +32,9 @@ export interface BrowserSession {
 
 /** A headless Chromium with a fresh profile that lives as long as the session (SecretStorage sits in it). */
 export async function launchBrowser(viewport = { width: 1400, height: 900 }): Promise<BrowserSession> {
+  const options = chromiumLaunchOptions();
   const profile = mkdtempSync(join(tmpdir(), 'api-logs-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions(), viewport });
+  const context = await chromium.launchPersistentContext(profile, { ...options, viewport });
   return {
     context,
     async close() {

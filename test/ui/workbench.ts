@@ -11,7 +11,7 @@ export const selectors = {
 } as const;
 
 export async function openWorkbench(page: Page, origin: string, workspace: string): Promise<void> {
-  await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}`);
+  await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}`, { timeout: 60_000, waitUntil: 'domcontentloaded' });
   await page.locator(selectors.workbench).waitFor({ timeout: 60_000 });
 }
 

@@ -26,4 +26,8 @@ describe('package.json manifest', () => {
     assert.deepEqual(manifest.activationEvents, [`onWebviewPanel:${viewIds.tablePanel}`]);
     assert.equal(manifest.contributes.views[viewIds.container][0].id, viewIds.explorer);
   });
+
+  it('runs in untrusted workspaces (Restricted Mode): it reads no workspace code', () => {
+    assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true } });
+  });
 });

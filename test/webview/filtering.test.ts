@@ -43,10 +43,11 @@ describe('webview filters: quick filter, levels, filter bar, empty states', func
     assert.equal(await shownCount(panel), 5);
     await panel.page.locator('.levels vscode-checkbox', { hasText: 'Info' }).click();
     assert.equal(await shownCount(panel), 9);
-    await panel.page.waitForTimeout(400);
-    const ui = ((await panel.state()) as { ui: { severities: string[]; quickFilter: string } }).ui;
-    assert.deepEqual(ui.severities.sort(), ['error', 'info', 'warning']);
-    assert.equal(ui.quickFilter, 'room-3');
+    const saved = async () => {
+      const { ui } = (await panel.state()) as { ui?: { severities?: string[]; quickFilter?: string } };
+      return { severities: [...(ui?.severities ?? [])].sort(), quickFilter: ui?.quickFilter };
+    };
+    await eventually(saved, { severities: ['error', 'info', 'warning'], quickFilter: 'room-3' });
   });
 
   it('"/" focuses the quick filter and Escape clears it', async () => {

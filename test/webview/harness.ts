@@ -190,10 +190,28 @@ export class PanelPage {
   state(): Promise<unknown> {
     return this.page.evaluate(() => (window as unknown as { __state: () => unknown }).__state());
   }
+
+  /**
+   * Scrolls the grid and waits until the page has handled it: the scroll event has fired (the grid's own listener
+   * first) and the render it scheduled for the next frame has run. The scroll must move the grid.
+   */
+  async scrollGrid(to: { readonly top: number | 'end' } | { readonly by: number }): Promise<void> {
+    await this.page.locator('[role=grid]').evaluate(async (grid, target) => {
+      const scrolled = new Promise<void>((done) => {
+        grid.addEventListener('scroll', () => requestAnimationFrame(() => done()), { once: true });
+      });
+      if ('by' in target) grid.scrollBy(0, target.by);
+      else grid.scrollTo(0, target.top === 'end' ? grid.scrollHeight : target.top);
+      await scrolled;
+    }, to);
+  }
 }
 
-/** Polls `read` until it deep-equals `expected` (toolkit controls render their value a frame later). */
-export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 3000): Promise<void> {
+/**
+ * Polls `read` until it deep-equals `expected` (toolkit controls render their value a frame later, state writes
+ * are batched). The bound only turns a hang into a readable failure; the test's own timeout is larger.
+ */
+export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

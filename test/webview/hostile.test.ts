@@ -67,7 +67,6 @@ describe('webview hostile content is inert text', function () {
   });
 
   it('cuts 1 MB strings in cells and the detail pane, and shows all of it on request', async () => {
-    const started = Date.now();
     await panel.notify(...snapshot([hostileRow()]));
     await panel.page.locator('.grid-body [aria-rowindex="2"]').dblclick();
     const request = panel.page.locator('.detail-section', { hasText: 'Request' }).locator('pre.json');
@@ -76,7 +75,6 @@ describe('webview hostile content is inert text', function () {
     assert.ok(shown < 30_000, `shown ${shown} characters before "show all"`);
     await big.getByRole('button', { name: /show all 1,048,578 characters/ }).click();
     assert.equal(await big.evaluate((e) => e.textContent?.length), megabyte.length + 2);
-    assert.ok(Date.now() - started < 15_000);
     await panel.notify({ type: 'rows', mode: 'replace', rows: [{ ...hostileRow(), fields: { url: megabyte } }] }, { type: 'status', status: status({ loaded: 1 }) });
     const cellLength = await panel.page.locator('.grid-body [aria-rowindex="2"] [aria-colindex="3"]').evaluate((e) => e.textContent?.length);
     assert.equal(cellLength, 301);

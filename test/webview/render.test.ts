@@ -101,10 +101,13 @@ describe('webview table: render, sort, columns, paging', function () {
     await panel.page.keyboard.press('Escape');
     const headers = await panel.page.$$eval('[role=columnheader]', (h) => h.map((e) => e.textContent));
     assert.deepEqual(headers, ['Time', 'Method', 'URL', 'Status', 'User agent']);
-    await panel.page.waitForTimeout(400);
-    const state = (await panel.state()) as { ui: { columnWidths: Record<string, number>; hiddenColumns: string[] } };
-    assert.equal(state.ui.columnWidths.url, 420);
-    assert.deepEqual(state.ui.hiddenColumns, ['ip']);
+    type SavedUi = { ui?: { columnWidths?: Record<string, number>; hiddenColumns?: string[] } };
+    const saved = async () => {
+      const { ui } = (await panel.state()) as SavedUi;
+      return { url: ui?.columnWidths?.url, hidden: ui?.hiddenColumns };
+    };
+    await eventually(saved, { url: 420, hidden: ['ip'] });
+    const state = await panel.state();
     assert.ok(!JSON.stringify(state).includes('room-3'), 'state holds no rows');
     assert.equal((state as unknown as { accountId: string }).accountId, 'acme');
   });
@@ -142,17 +145,13 @@ describe('webview table: render, sort, columns, paging', function () {
 
   it('asks for older rows once when scrolled to the end, again only after the page arrived', async () => {
     await panel.notify(...snapshot(apiRows(100), { more: true }));
-    const scrollToEnd = () => panel.page.locator('[role=grid]').evaluate((g) => g.scrollTo(0, g.scrollHeight));
-    await scrollToEnd();
-    await panel.page.waitForTimeout(100);
-    await panel.page.locator('[role=grid]').evaluate((g) => g.scrollBy(0, -30));
-    await scrollToEnd();
-    await panel.page.waitForTimeout(100);
+    await panel.scrollGrid({ top: 'end' });
+    await panel.scrollGrid({ by: -30 });
+    await panel.scrollGrid({ top: 'end' });
     assert.equal((await panel.postedOfType('loadOlder')).length, 1);
     await panel.notify({ type: 'rows', mode: 'append', rows: apiRows(100, 100) }, { type: 'status', status: status({ loaded: 200, more: true }) });
     assert.equal(await panel.page.locator('[role=grid]').getAttribute('aria-rowcount'), '201');
-    await scrollToEnd();
-    await panel.page.waitForTimeout(100);
+    await panel.scrollGrid({ top: 'end' });
     assert.equal((await panel.postedOfType('loadOlder')).length, 2);
   });
 
@@ -162,15 +161,13 @@ describe('webview table: render, sort, columns, paging', function () {
     assert.deepEqual(await panel.postedOfType('setLiveTail'), [{ type: 'setLiveTail', enabled: true }]);
     await panel.notify({ type: 'status', status: status({ loaded: 200, liveTail: true }) });
     const grid = panel.page.locator('[role=grid]');
-    await grid.evaluate((g) => g.scrollTo(0, 22 * 50));
-    await panel.page.waitForTimeout(100);
+    await panel.scrollGrid({ top: 22 * 50 });
     assert.deepEqual(await panel.postedOfType('setTailPaused'), [{ type: 'setTailPaused', paused: true }]);
     const before = await grid.evaluate((g) => g.scrollTop);
     await panel.notify({ type: 'rows', mode: 'prepend', rows: apiRows(10) });
     assert.equal(await grid.evaluate((g) => g.scrollTop), before + 220);
     await panel.page.getByRole('button', { name: '↑ 10 new rows' }).click();
-    await panel.page.waitForTimeout(100);
-    assert.equal(await grid.evaluate((g) => g.scrollTop), 0);
+    await eventually(() => grid.evaluate((g) => g.scrollTop), 0);
     assert.deepEqual((await panel.postedOfType('setTailPaused')).at(-1), { type: 'setTailPaused', paused: false });
     assert.equal(await panel.page.locator('.new-rows').isHidden(), true);
     assert.equal((await cellTexts(panel, 3))[0], '/v1/rooms/room-0');
@@ -199,8 +196,7 @@ describe('webview table: render, sort, columns, paging', function () {
     await panel.notify(...snapshot(apiRows(500)));
     const header = panel.page.locator('.grid-header');
     const top = await header.evaluate((h) => h.getBoundingClientRect().top);
-    await panel.page.locator('[role=grid]').evaluate((g) => g.scrollTo(0, 5000));
-    await panel.page.waitForTimeout(50);
+    await panel.scrollGrid({ top: 5000 });
     assert.equal(await header.evaluate((h) => h.getBoundingClientRect().top), top);
     const firstShown = await panel.page.$$eval('.grid-body [role=row]:not([hidden])', (rows) =>
       Math.min(...rows.map((r) => Number(r.getAttribute('aria-rowindex')))),

@@ -47,6 +47,8 @@ describe('csv', () => {
   it('guards cells a spreadsheet would run as formulas', () => {
     assert.equal(csvCell('=HYPERLINK("http://evil","x")'), `"'=HYPERLINK(""http://evil"",""x"")"`);
     assert.equal(csvCell('+1'), "'+1");
+    assert.equal(csvCell('\r=1+1'), `"'\r=1+1"`, 'a leading carriage return hides a formula from the eye, not from the spreadsheet');
+    assert.equal(csvCell('\t=1+1'), "'\t=1+1");
     assert.equal(csvCell('-2+3'), "'-2+3");
     assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
     assert.equal(csvCell('\t=1'), "'\t=1");

@@ -23,8 +23,10 @@ describe('load: Load all through 100 pages with a 429 on one request in ten', fu
       }
       assert.ok(plain.expected.length >= rows * 0.9, `the data set is too small: ${plain.expected.length}`);
       assert.ok(plain.requests >= Math.ceil(plain.expected.length / pageSize), `${plain.requests} page requests`);
-      assert.ok(limited.rateLimited >= 10, `only ${limited.rateLimited} answers were 429`);
-      assert.ok(limited.requests >= plain.requests + limited.rateLimited, 'every 429 was retried');
+      assert.equal(plain.rateLimited, 0);
+      assert.ok(limited.rateLimited >= 10, `the server sent only ${limited.rateLimited} × 429`);
+      assert.equal(limited.retried429, limited.rateLimited, 'every 429 was followed by a successful retry of the same URL');
+      assert.equal(limited.requests, plain.requests + limited.rateLimited, 'each 429 cost exactly one extra request');
       process.stdout.write(`      ${describeRun(`${provider} without 429`, plain)}\n      ${describeRun(`${provider} with 429 every 10th`, limited)}\n`);
     });
   }
@@ -32,6 +34,8 @@ describe('load: Load all through 100 pages with a 429 on one request in ten', fu
   it('daily without Retry-After: exponential backoff still gets every row', async () => {
     const result = await runLoad({ provider: 'daily', rows: 3_000, pageSize, rateLimitEvery: 10, retryAfterSeconds: null, retryBaseDelayMs: 5 });
     assert.equal(result.error, null);
+    assert.ok(result.rateLimited >= 3, `the server sent only ${result.rateLimited} × 429`);
+    assert.equal(result.retried429, result.rateLimited);
     assert.deepEqual(rowProblems(result, result.expected.length), []);
   });
 

@@ -3,6 +3,7 @@ import { createProviderConnection } from '../../../src/providers/providerRegistr
 import type { ProviderKind, StreamId } from '../../../src/protocol/streamDefinition';
 import { LogSession } from '../../../src/query/logSession';
 import { generateDailyApiLogs } from '../../../src/sample/dailyApiLogData';
+import type { RecordedRequest } from '../../../src/sample/fakeHttpServer';
 import { startFakeServer, type FakeProviderServer } from '../../../src/sample/fakeServers';
 import { generateLagoApiLogs } from '../../../src/sample/lagoData';
 import { generateVideoLogs } from '../../../src/sample/signalwireData';
@@ -29,7 +30,10 @@ export interface LoadRunResult {
   readonly expected: readonly string[];
   readonly ms: number;
   readonly requests: number;
+  /** 429 answers the server sent. */
   readonly rateLimited: number;
+  /** 429 answers after which the same URL was requested again and answered 200. */
+  readonly retried429: number;
   readonly error: string | null;
   readonly more: boolean;
   readonly heapMb: number;
@@ -86,12 +90,14 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadRunResult> {
     await session.loadAll();
     const ms = performance.now() - started;
     const requests = server.requests.length - mark;
+    const observed = server.requests.slice(mark);
     return {
       ids: session.rows.map((row) => row.id),
       expected,
       ms,
       requests,
-      rateLimited: options.rateLimitEvery ? Math.floor(requests / options.rateLimitEvery) : 0,
+      rateLimited: observed.filter((request) => request.status === 429).length,
+      retried429: retriedAfter429(observed),
       error: session.error?.message ?? null,
       more: session.status().more,
       heapMb: process.memoryUsage().heapUsed / 1024 / 1024,
@@ -100,6 +106,13 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadRunResult> {
     connection.dispose();
     await server.close();
   }
+}
+
+/** How many 429 answers were followed by a successful request for the same URL. */
+function retriedAfter429(requests: readonly RecordedRequest[]): number {
+  return requests.filter(
+    (request, index) => request.status === 429 && requests.slice(index + 1).some((later) => later.url === request.url && later.status === 200),
+  ).length;
 }
 
 /** Problems with a run's rows against its data set: duplicates, gaps, wrong order (empty when none). */

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { HttpClient, type HttpClientOptions } from '../../../src/http/httpClient';
 import { startFakeServer, type FakeProviderServer } from '../../../src/sample/fakeServers';
 import { MemoryLogger, providerErrorOf } from '../providers/clientTestSupport';
+import { until } from '../../support/until';
 
 describe('HttpClient against a local server', function () {
   this.timeout(20_000);
@@ -110,23 +111,25 @@ describe('HttpClient against a local server', function () {
   });
 
   it('cancels through an AbortSignal without retrying', async () => {
-    server.setFault('slow', { delayMs: 3000 });
+    // The server would hold the answer for ten minutes: only the abort can end the request.
+    server.setFault('slow', { delayMs: 600_000 });
     const controller = new AbortController();
     const mark = server.requests.length;
     const pending = client().getJson('/logs/api', [], controller.signal);
-    setTimeout(() => controller.abort(), 50);
-    const started = Date.now();
+    await until(() => server.requests.length > mark);
+    controller.abort();
     const error = await providerErrorOf(pending);
     assert.equal(error.kind, 'cancelled');
-    assert.ok(Date.now() - started < 1000);
     assert.equal(server.requests.length - mark, 1);
   });
 
   it('dispose cancels requests in flight', async () => {
-    server.setFault('slow', { delayMs: 3000 });
+    server.setFault('slow', { delayMs: 600_000 });
     const http = client();
+    const mark = server.requests.length;
     const pending = http.getJson('/logs/api');
-    setTimeout(() => http.dispose(), 50);
+    await until(() => server.requests.length > mark);
+    http.dispose();
     assert.equal((await providerErrorOf(pending)).kind, 'cancelled');
   });
 

@@ -25,6 +25,8 @@ describe('retryDelayMs', () => {
   it("honours the server's wait, unless it is longer than allowed", () => {
     assert.equal(retryDelayMs(error('rateLimited', 2500), 0, policy), 2500);
     assert.equal(retryDelayMs(error('rateLimited', 60_000), 0, policy), undefined);
+    assert.equal(retryDelayMs(error('rateLimited', policy.maxRetryAfterMs), 0, policy), policy.maxRetryAfterMs, 'exactly the cap is still waited');
+    assert.equal(retryDelayMs(error('rateLimited', policy.maxRetryAfterMs + 1), 0, policy), undefined, 'one ms past the cap is not');
   });
 
   it('sleep rejects as cancelled when aborted', async () => {

@@ -24,12 +24,9 @@ const bearer = (server: FakeProviderServer) => `Bearer ${server.token}`;
 describe('fake provider servers', function () {
   this.timeout(20_000);
 
-  it('start quickly on 127.0.0.1 with random tokens and the documented base URLs', async () => {
-    const started = Date.now();
+  it('start on 127.0.0.1 with random tokens and the documented base URLs', async () => {
     const sample = await startSampleServers();
-    const elapsed = Date.now() - started;
     try {
-      assert.ok(elapsed < 200, `took ${elapsed} ms`);
       const { daily, lago, signalwire } = sample.servers;
       assert.match(daily.baseUrl, /^http:\/\/127\.0\.0\.1:\d+\/v1$/);
       assert.match(lago.baseUrl, /^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
