@@ -64,7 +64,7 @@ describe('query push-down against the fake servers', function () {
       servers.set(provider, server);
       connections.set(provider, connect(server));
     }
-    const sessions = await connections.get('daily')!.listMeetingSessions!();
+    const { sessions } = await connections.get('daily')!.listMeetingSessions!();
     meetingId = [...sessions].sort((a, b) => b.participants.length - a.participants.length)[0].id;
   });
   after(async () => {
