@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { CodeFeatures } from './code/registerCode';
+import { registerCode } from './code/registerCode';
 import { registerCommand } from './commands/registerCommand';
 import { registerCommands } from './commands/registerCommands';
 import { removeSampleData, trySampleData } from './commands/sampleDataCommands';
@@ -12,6 +14,8 @@ import { LogsTreeProvider } from './tree/logsTreeProvider';
 import type { TreeNode } from './tree/treeNode';
 import type { Prompter } from './ui/prompter';
 import { VsCodePrompter } from './ui/prompter';
+import type { ErrorWatcher } from './watch/errorWatcher';
+import { registerWatch } from './watch/registerWatch';
 
 /** What `activate` returns: used by the integration tests, stable enough for other extensions. */
 export interface ApiLogsApi {
@@ -20,6 +24,10 @@ export interface ApiLogsApi {
   readonly sampleData: SampleDataService;
   /** Open table panels. */
   readonly panels: PanelManager;
+  /** Find Call Sites and the endpoint CodeLens. */
+  readonly code: CodeFeatures;
+  /** Watch for Errors. */
+  readonly watcher: ErrorWatcher;
   /** Answers prompts from a script (tests); undefined restores the VS Code UI. */
   setPrompter(prompter: Prompter | undefined): void;
 }
@@ -32,6 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiLog
   context.subscriptions.push(tree, view, sampleData);
   registerCommands(services, tree);
   const panels = registerPanels(services);
+  const code = registerCode(services, panels);
+  const watcher = registerWatch(services, panels);
   registerCommand(services, commandIds.trySampleData, () => trySampleData(sampleData));
   registerCommand(services, commandIds.removeSampleData, () => removeSampleData(sampleData));
 
@@ -50,6 +60,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiLog
     tree,
     sampleData,
     panels,
+    code,
+    watcher,
     setPrompter: (prompter) => {
       services.prompter = prompter ?? new VsCodePrompter();
     },

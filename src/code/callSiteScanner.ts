@@ -70,7 +70,7 @@ export function matchText(path: string, text: string, pattern: CallSitePattern, 
 }
 
 /** A plain literal search for the whole logged path (what a user would type), for comparison in the bench. */
-export function literalMatches(path: string, text: string, literal: string): number {
+export function literalMatches(text: string, literal: string): number {
   if (!text.includes(literal)) return 0;
   return text.split(/\r?\n/).filter((line) => line.includes(literal)).length;
 }
