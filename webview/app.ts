@@ -88,6 +88,7 @@ export class App {
       },
       onResize: (key, width, done) => this.resize(key, width, done),
       onSelect: (row) => {
+        this.actions.rowSelected(row.id);
         if (this.detail.row) this.showDetail(row);
       },
       onOpen: (row) => this.showDetail(row),
@@ -146,6 +147,7 @@ export class App {
     if (message.layout) this.columns.apply(message.layout);
     else this.actions.layoutChanged(this.columns.snapshot());
     this.toolbar.setFlags(message.definition.columns, this.hiddenFlags);
+    this.grid.rowContextSection = message.definition.hasHttpRequest ? 'httpRow' : 'logRow';
     this.setTimeZone(message.settings.timeZone, false, message.settings);
     this.applyColumns();
   }

@@ -10,7 +10,7 @@ import type { CallSiteFinder } from './callSiteFinder';
 import { callSitePattern } from './callSitePatterns';
 import { pickCallSite } from './callSitePicker';
 import type { LoggedRequest } from './loggedRequest';
-import { hostOf, requestOfRow } from './loggedRequest';
+import { hostOf, parseTypedRequest, requestOfRow } from './loggedRequest';
 
 /** What the table's row context menu (`webview/context`) passes: VS Code adds `webview`, the row adds the rest. */
 const rowContextSchema = z.object({
@@ -73,16 +73,4 @@ async function askForRequest(services: Services): Promise<LoggedRequest | undefi
     validateInput: (value) => (parseTypedRequest(value) ? undefined : 'Enter a path such as /v1/rooms or a full URL.'),
   });
   return text === undefined ? undefined : parseTypedRequest(text);
-}
-
-/** `POST /v1/rooms`, `/v1/rooms`, `https://api.daily.co/v1/rooms`. */
-export function parseTypedRequest(text: string): LoggedRequest | undefined {
-  const match = /^\s*(?:(GET|POST|PUT|PATCH|DELETE)\s+)?(\S+)\s*$/i.exec(text);
-  if (!match || !/[A-Za-z]/.test(match[2])) return undefined;
-  try {
-    callSitePattern(match[2]);
-  } catch {
-    return undefined;
-  }
-  return { path: match[2], method: match[1]?.toUpperCase(), host: /^https?:\/\//i.test(match[2]) ? hostOf(match[2]) : undefined };
 }

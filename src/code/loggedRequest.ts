@@ -1,5 +1,6 @@
 /** The HTTP request a log row records, as Find Call Sites and the CodeLens need it. Pure. */
 import type { LogRow, ProviderKind, StreamId } from '../protocol/streamDefinition';
+import { callSitePattern } from './callSitePatterns';
 
 export interface LoggedRequest {
   /** As logged: `/v1/rooms/standup/presence`, or a full URL (webhook logs, the palette). */
@@ -46,4 +47,16 @@ export function hostOf(url: string): string | undefined {
 
 export function describeRequest(request: LoggedRequest): string {
   return `${request.method ? `${request.method.toUpperCase()} ` : ''}${request.path}`;
+}
+
+/** What the palette accepts: `POST /v1/rooms`, `/v1/rooms`, `https://api.daily.co/v1/rooms`. */
+export function parseTypedRequest(text: string): LoggedRequest | undefined {
+  const match = /^\s*(?:(GET|POST|PUT|PATCH|DELETE)\s+)?(\S+)\s*$/i.exec(text);
+  if (!match || !/[A-Za-z]/.test(match[2])) return undefined;
+  try {
+    callSitePattern(match[2]);
+  } catch {
+    return undefined;
+  }
+  return { path: match[2], method: match[1]?.toUpperCase(), host: /^https?:\/\//i.test(match[2]) ? hostOf(match[2]) : undefined };
 }

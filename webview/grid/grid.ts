@@ -43,6 +43,8 @@ export class Grid {
   private shape = '';
   private frame = 0;
   timeZone: TimeZoneMode = 'local';
+  /** The `webviewSection` VS Code's row context menu (`webview/context` in package.json) is offered for. */
+  rowContextSection = 'logRow';
 
   constructor(private readonly callbacks: GridCallbacks) {
     this.element.className = 'grid';
@@ -167,6 +169,7 @@ export class Grid {
     element.setAttribute('aria-rowindex', String(position + 2));
     element.setAttribute('aria-selected', String(selected));
     element.style.transform = `translateY(${position * rowHeight}px)`;
+    element.dataset.vscodeContext = JSON.stringify({ webviewSection: this.rowContextSection, rowId: row.id, preventDefaultContextMenuItems: true });
     const cells = element.children;
     for (let c = 0; c < this.columns.length; c++) {
       const column = this.columns[c];
