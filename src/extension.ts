@@ -14,7 +14,7 @@ import { LogsTreeProvider } from './tree/logsTreeProvider';
 import type { TreeNode } from './tree/treeNode';
 import type { Prompter } from './ui/prompter';
 import { VsCodePrompter } from './ui/prompter';
-import type { ErrorWatcher } from './watch/errorWatcher';
+import type { WatchFeatures } from './watch/registerWatch';
 import { registerWatch } from './watch/registerWatch';
 
 /** What `activate` returns: used by the integration tests, stable enough for other extensions. */
@@ -26,8 +26,8 @@ export interface ApiLogsApi {
   readonly panels: PanelManager;
   /** Find Call Sites and the endpoint CodeLens. */
   readonly code: CodeFeatures;
-  /** Watch for Errors. */
-  readonly watcher: ErrorWatcher;
+  /** Watch for Errors: the watcher and its status bar item. */
+  readonly watch: WatchFeatures;
   /** Answers prompts from a script (tests); undefined restores the VS Code UI. */
   setPrompter(prompter: Prompter | undefined): void;
 }
@@ -41,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiLog
   registerCommands(services, tree);
   const panels = registerPanels(services);
   const code = registerCode(services, panels);
-  const watcher = registerWatch(services, panels);
+  const watch = registerWatch(services, panels);
   registerCommand(services, commandIds.trySampleData, () => trySampleData(sampleData));
   registerCommand(services, commandIds.removeSampleData, () => removeSampleData(sampleData));
 
@@ -61,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiLog
     sampleData,
     panels,
     code,
-    watcher,
+    watch,
     setPrompter: (prompter) => {
       services.prompter = prompter ?? new VsCodePrompter();
     },

@@ -2,26 +2,23 @@ import * as vscode from 'vscode';
 import { providerLabels } from '../auth/account';
 import { resolveBaseUrl } from '../connections/connectionConfig';
 import { commandIds } from '../constants';
+import type { LogTablePanel } from '../panel/logTablePanel';
 import type { PanelManager } from '../panel/panelManager';
-import type { LogRow, StreamId } from '../protocol/streamDefinition';
+import type { StreamId } from '../protocol/streamDefinition';
 import type { Services } from '../services';
 import type { ProviderHints } from './endpointMentions';
 import { knownResources } from './endpointMentions';
 import type { EndpointStats } from './endpointStats';
-import { endpointStats, uniqueRows } from './endpointStats';
+import type { PathSummaries } from './endpointStats';
+import { statsFromSummaries, summarizeByPath } from './endpointStats';
 import type { LensRowCache } from './lensRowCache';
 import { serverPathFilter } from './lensRowCache';
 import type { LensModel, LensSource } from './lensModels';
 import { MentionMemo, lensModels } from './lensModels';
-import { hostOf, requestFields } from './loggedRequest';
+import { hostOf, publicHosts, requestFields } from './loggedRequest';
 
 /** The request stream each provider's lenses report on. */
 const lensStreams: Readonly<Partial<Record<LensSource['provider'], StreamId>>> = { daily: 'daily.api', lago: 'lago.api' };
-const publicHosts: Readonly<Record<LensSource['provider'], readonly string[]>> = {
-  daily: ['api.daily.co'],
-  lago: ['api.getlago.com', 'api.eu.getlago.com'],
-  signalwire: [],
-};
 const noStats: EndpointStats = { calls: 0, callsToday: 0, failedToday: 0 };
 /** Quiet time after the last provision before the background fetches start. */
 const fetchDelayMs = 1_500;
@@ -36,6 +33,8 @@ export class ApiCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly mentions = new MentionMemo();
   private readonly stats = new Map<string, EndpointStats>();
+  /** Open panels' rows by path, per source; rebuilt after rows change. */
+  private readonly panelSummaries = new Map<string, PathSummaries>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private pending = new Map<string, LensModel>();
   private fetchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -105,17 +104,22 @@ export class ApiCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
     const known = this.stats.get(key);
     if (known) return known;
     const fields = requestFields[source.streamId];
-    const stats = fields ? endpointStats(this.rowsOf(source, template), fields, template, Date.now()) : noStats;
+    if (!fields) return noStats;
+    const panels = this.panelsOf(source);
+    const sourceKey = `${source.accountId}|${source.streamId}`;
+    let fromPanels = this.panelSummaries.get(sourceKey);
+    if (!fromPanels) {
+      fromPanels = summarizeByPath(panels.flatMap((panel) => panel.session.rows), fields, Date.now());
+      this.panelSummaries.set(sourceKey, fromPanels);
+    }
+    const cached = this.cache.rows(connectionId(source), source.streamId, template).filter((row) => !panels.some((panel) => panel.session.getRow(row.id)));
+    const stats = statsFromSummaries([fromPanels, summarizeByPath(cached, fields, Date.now())], fields, template);
     this.stats.set(key, stats);
     return stats;
   }
 
-  private rowsOf(source: LensSource, template: readonly string[]): LogRow[] {
-    const panelRows = this.panels
-      .all()
-      .filter((panel) => panel.identity.accountId === source.accountId && panel.identity.streamId === source.streamId)
-      .map((panel) => panel.session.rows);
-    return uniqueRows([...panelRows, this.cache.rows(connectionId(source), source.streamId, template)]);
+  private panelsOf(source: LensSource): LogTablePanel[] {
+    return this.panels.all().filter((panel) => panel.identity.accountId === source.accountId && panel.identity.streamId === source.streamId);
   }
 
   private scheduleFetches(): void {
@@ -131,6 +135,7 @@ export class ApiCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
 
   private invalidate(): void {
     this.stats.clear();
+    this.panelSummaries.clear();
     this.changed.fire();
   }
 }

@@ -39,9 +39,9 @@ export class CallSiteFinder implements vscode.Disposable {
   ): Promise<CallSiteSearch> {
     const uris = await vscode.workspace.findFiles(sourceFilesGlob, await this.excludes(), maxFiles, token);
     const found: CallSiteMatch[] = [];
-    const rankContext = { method: request.method, host: request.host, loggedPath: request.path };
+    const rankContext = { method: request.method, hosts: request.hosts, loggedPath: request.path };
     await scanFiles(uris.map(toScannedFile), pattern, {
-      host: request.host,
+      hosts: request.hosts,
       isCancelled: () => token.isCancellationRequested,
       onMatches: (matches) => {
         found.push(...matches);
@@ -81,7 +81,7 @@ async function readGitignore(folder: vscode.WorkspaceFolder): Promise<string[]> 
 }
 
 function toScannedFile(uri: vscode.Uri): ScannedFile {
-  return { path: vscode.workspace.asRelativePath(uri, true), read: () => Promise.resolve(vscode.workspace.fs.readFile(uri)) };
+  return { path: vscode.workspace.asRelativePath(uri), read: () => Promise.resolve(vscode.workspace.fs.readFile(uri)) };
 }
 
 /** The file a ranked result names, resolved against the workspace folders. */

@@ -16,8 +16,8 @@ export interface CallSiteMatch {
 export interface RankContext {
   /** The logged HTTP method (`POST`), if known. */
   readonly method?: string;
-  /** The provider's host (`api.daily.co`, `127.0.0.1:4010`). */
-  readonly host?: string;
+  /** The provider's hosts (`api.daily.co`, the connection's `127.0.0.1:4010`). */
+  readonly hosts?: readonly string[];
   /** The logged path exactly as logged (`/v1/rooms/standup/presence`). */
   readonly loggedPath?: string;
 }
@@ -52,7 +52,7 @@ export function scoreCallSite(match: CallSiteMatch, context: RankContext): Ranke
     score -= 2;
     reasons.push('another method nearby');
   }
-  if (context.host && match.lineText.includes(context.host)) {
+  if (context.hosts?.some((host) => match.lineText.includes(host))) {
     score += 3;
     reasons.push('same host');
   } else if (match.fileNamesHost) {

@@ -12,7 +12,7 @@ export interface ScannedFile {
 }
 
 export interface ScanOptions {
-  readonly host?: string;
+  readonly hosts?: readonly string[];
   /** Lines before and after a match searched for the HTTP method. */
   readonly nearbyLines?: number;
   /** Files read at once. */
@@ -53,11 +53,11 @@ export async function scanFiles(
 }
 
 /** The matching lines of one file's text. Files without the pattern's anchor are rejected with one `indexOf`. */
-export function matchText(path: string, text: string, pattern: CallSitePattern, options: Pick<ScanOptions, 'host' | 'nearbyLines'> = {}): CallSiteMatch[] {
+export function matchText(path: string, text: string, pattern: CallSitePattern, options: Pick<ScanOptions, 'hosts' | 'nearbyLines'> = {}): CallSiteMatch[] {
   if (!text.includes(pattern.anchor) || text.includes('\u0000')) return [];
   const lines = text.split(/\r?\n/);
   const around = options.nearbyLines ?? 3;
-  const fileNamesHost = options.host !== undefined && text.includes(options.host);
+  const fileNamesHost = options.hosts?.some((host) => text.includes(host)) ?? false;
   const matches: CallSiteMatch[] = [];
   lines.forEach((lineText, line) => {
     if (lineText.length > maxLineLength || !lineText.includes(pattern.anchor)) return;

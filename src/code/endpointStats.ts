@@ -23,36 +23,54 @@ export function pathMatchesTemplate(path: string, template: readonly string[]): 
   return segments.length === template.length && template.every((part, i) => part === '*' || part === segments[i]);
 }
 
-export function endpointStats(rows: Iterable<LogRow>, fields: RequestFields, template: readonly string[], now: number): EndpointStats {
+/** The rows of one source folded by logged path: one pass with a map lookup per row, shared by every lens. */
+export type PathSummaries = ReadonlyMap<string, EndpointStats & { readonly failureRow?: LogRow }>;
+
+export function summarizeByPath(rows: Iterable<LogRow>, fields: RequestFields, now: number): PathSummaries {
   const midnight = new Date(now).setHours(0, 0, 0, 0);
+  const byPath = new Map<string, { calls: number; callsToday: number; failedToday: number; lastCall?: number; failureRow?: LogRow }>();
+  for (const row of rows) {
+    const path = row.fields[fields.path];
+    if (typeof path !== 'string') continue;
+    let entry = byPath.get(path);
+    if (!entry) byPath.set(path, (entry = { calls: 0, callsToday: 0, failedToday: 0 }));
+    const failed = Number(row.fields[fields.status]) >= 400;
+    entry.calls++;
+    entry.lastCall = Math.max(entry.lastCall ?? row.time, row.time);
+    if (row.time >= midnight) {
+      entry.callsToday++;
+      if (failed) entry.failedToday++;
+    }
+    if (failed && (!entry.failureRow || row.time > entry.failureRow.time)) entry.failureRow = row;
+  }
+  return byPath;
+}
+
+/** One endpoint's figures from per-path summaries (of disjoint row sets: an open panel's, the lens cache's). */
+export function statsFromSummaries(sources: readonly PathSummaries[], fields: RequestFields, template: readonly string[]): EndpointStats {
   let calls = 0;
   let callsToday = 0;
   let failedToday = 0;
-  let lastFailure: EndpointStats['lastFailure'];
   let lastCall: number | undefined;
-  for (const row of rows) {
-    const path = row.fields[fields.path];
-    if (typeof path !== 'string' || !pathMatchesTemplate(path, template)) continue;
-    const status = Number(row.fields[fields.status]);
-    calls++;
-    lastCall = Math.max(lastCall ?? row.time, row.time);
-    const failed = Number.isFinite(status) && status >= 400;
-    if (row.time >= midnight) {
-      callsToday++;
-      if (failed) failedToday++;
-    }
-    if (failed && (!lastFailure || row.time > lastFailure.time)) {
-      lastFailure = { status, code: errorCode(row.fields[fields.response]), time: row.time };
-    }
+  let failureRow: LogRow | undefined;
+  for (const [path, entry] of sources.flatMap((summaries) => [...summaries])) {
+    if (!pathMatchesTemplate(path, template)) continue;
+    calls += entry.calls;
+    callsToday += entry.callsToday;
+    failedToday += entry.failedToday;
+    if (entry.lastCall !== undefined) lastCall = Math.max(lastCall ?? entry.lastCall, entry.lastCall);
+    if (entry.failureRow && (!failureRow || entry.failureRow.time > failureRow.time)) failureRow = entry.failureRow;
   }
+  const lastFailure = failureRow && {
+    status: Number(failureRow.fields[fields.status]),
+    code: errorCode(failureRow.fields[fields.response]),
+    time: failureRow.time,
+  };
   return { calls, callsToday, failedToday, lastFailure, lastCall };
 }
 
-/** Rows of several sources, de-duplicated by id (an open panel and the lens cache may hold the same rows). */
-export function uniqueRows(sources: Iterable<readonly LogRow[]>): LogRow[] {
-  const byId = new Map<string, LogRow>();
-  for (const rows of sources) for (const row of rows) byId.set(row.id, row);
-  return [...byId.values()];
+export function endpointStats(rows: Iterable<LogRow>, fields: RequestFields, template: readonly string[], now: number): EndpointStats {
+  return statsFromSummaries([summarizeByPath(rows, fields, now)], fields, template);
 }
 
 /** Daily `{"error":"invalid-request-error"}`, Lago `{"code":"validation_errors"}` or `{"error":"Not Found"}`. */

@@ -10,7 +10,7 @@ import type { CallSiteFinder } from './callSiteFinder';
 import { callSitePattern } from './callSitePatterns';
 import { pickCallSite } from './callSitePicker';
 import type { LoggedRequest } from './loggedRequest';
-import { hostOf, parseTypedRequest, requestOfRow } from './loggedRequest';
+import { hostOf, parseTypedRequest, publicHosts, requestOfRow } from './loggedRequest';
 
 /** What the table's row context menu (`webview/context`) passes: VS Code adds `webview`, the row adds the rest. */
 const rowContextSchema = z.object({
@@ -24,7 +24,7 @@ const requestSchema = z.object({
   path: z.string().min(1).max(8_192),
   method: z.string().max(20).optional(),
   provider: z.enum(['daily', 'lago', 'signalwire']).optional(),
-  host: z.string().max(300).optional(),
+  hosts: z.array(z.string().max(300)).max(10).optional(),
 });
 
 /**
@@ -60,7 +60,8 @@ function panelRowRequest(services: Services, panel: LogTablePanel, rowId: string
 /** The request a row of a panel's stream logged, with the connection's host for ranking. */
 export function rowRequest(services: Services, identity: PanelIdentity, definition: StreamDefinition, row: LogRow): LoggedRequest {
   const settings = services.accounts.connection(identity.accountId, identity.provider);
-  const request = requestOfRow(definition.id, row, settings && hostOf(resolveBaseUrl(settings)));
+  const configured = settings && hostOf(resolveBaseUrl(settings));
+  const request = requestOfRow(definition.id, row, [...(configured ? [configured] : []), ...publicHosts[identity.provider]]);
   if (!request) throw new Error(`Find Call Sites works on request logs; ${definition.label} rows have no request path.`);
   return request;
 }

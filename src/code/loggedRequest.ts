@@ -7,8 +7,8 @@ export interface LoggedRequest {
   readonly path: string;
   readonly method?: string;
   readonly provider?: ProviderKind;
-  /** The connection's host (`api.daily.co`), for ranking. */
-  readonly host?: string;
+  /** The connection's host and the provider's public ones (`api.daily.co`), for ranking. */
+  readonly hosts?: readonly string[];
 }
 
 /** Where an HTTP stream's rows keep the request's path, method, status and response body. */
@@ -28,12 +28,12 @@ export const requestFields: Readonly<Partial<Record<StreamId, RequestFields>>> =
 };
 
 /** The row's request; undefined for streams that do not log HTTP requests or a row without a path. */
-export function requestOfRow(streamId: StreamId, row: LogRow, host?: string): LoggedRequest | undefined {
+export function requestOfRow(streamId: StreamId, row: LogRow, hosts?: readonly string[]): LoggedRequest | undefined {
   const fields = requestFields[streamId];
   const path = fields && row.fields[fields.path];
   if (!fields || typeof path !== 'string' || path.trim() === '') return undefined;
   const method = row.fields[fields.method];
-  return { path, method: typeof method === 'string' ? method : undefined, provider: streamId.split('.')[0] as ProviderKind, host };
+  return { path, method: typeof method === 'string' ? method : undefined, provider: streamId.split('.')[0] as ProviderKind, hosts };
 }
 
 /** `api.daily.co` from `https://api.daily.co/v1`; `127.0.0.1:4010` keeps its port. */
@@ -58,5 +58,17 @@ export function parseTypedRequest(text: string): LoggedRequest | undefined {
   } catch {
     return undefined;
   }
-  return { path: match[2], method: match[1]?.toUpperCase(), host: /^https?:\/\//i.test(match[2]) ? hostOf(match[2]) : undefined };
+  return { path: match[2], method: match[1]?.toUpperCase(), hosts: hostsOf(match[2]) };
 }
+
+function hostsOf(text: string): string[] | undefined {
+  const host = /^https?:\/\//i.test(text) ? hostOf(text) : undefined;
+  return host ? [host] : undefined;
+}
+
+/** Where each provider's public API lives, besides the host a connection is configured with. */
+export const publicHosts: Readonly<Record<ProviderKind, readonly string[]>> = {
+  daily: ['api.daily.co'],
+  lago: ['api.getlago.com', 'api.eu.getlago.com'],
+  signalwire: ['signalwire.com'],
+};

@@ -61,9 +61,14 @@ export class ErrorWatcher implements vscode.Disposable {
     await this.store.put(watch);
     this.logger.info(`Watching ${watch.label} for errors`);
     this.scheduler.setActive(true);
-    this.scheduler.pollNow();
+    this.pollNow();
     this.changed.fire();
     return watch;
+  }
+
+  /** Polls every watch now (a new watch's baseline, or a user's refresh), focused or not. */
+  pollNow(): void {
+    this.scheduler.pollNow();
   }
 
   async stop(ids: readonly string[]): Promise<void> {

@@ -12,7 +12,12 @@ import { newErrorsQuery } from './watch';
 import { WatchStatusBar } from './watchStatusBar';
 
 /** Watch for Errors, Stop Watching and Show New Errors, the watcher and its status bar item. */
-export function registerWatch(services: Services, panels: PanelManager): ErrorWatcher {
+export interface WatchFeatures {
+  readonly watcher: ErrorWatcher;
+  readonly statusBar: WatchStatusBar;
+}
+
+export function registerWatch(services: Services, panels: PanelManager): WatchFeatures {
   const watcher = new ErrorWatcher(services);
   const statusBar = new WatchStatusBar(watcher);
   const updateContext = () => void vscode.commands.executeCommand('setContext', contextKeys.hasWatches, watcher.list().length > 0);
@@ -38,7 +43,7 @@ export function registerWatch(services: Services, panels: PanelManager): ErrorWa
     panels.createOrShow({ ...watch.target, query: newErrorsQuery(watch) });
     await watcher.markSeen(watch.id);
   });
-  return watcher;
+  return { watcher, statusBar };
 }
 
 /** The watch a command acts on: named by id or stream, the only one, or picked. */

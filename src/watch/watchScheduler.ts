@@ -23,6 +23,8 @@ export class WatchScheduler {
   private focused = true;
   private active = false;
   private disposed = false;
+  /** A poll asked for explicitly (a new watch's baseline) runs even while unfocused. */
+  private forced = false;
 
   constructor(
     private readonly poll: () => Promise<void>,
@@ -46,9 +48,10 @@ export class WatchScheduler {
     this.reschedule();
   }
 
-  /** Polls now (a new watch takes its baseline at once), unless a poll is running. */
+  /** Polls now, even while unfocused (a new watch takes its baseline at once); after a running poll if there is one. */
   pollNow(): void {
     this.lastRun = undefined;
+    this.forced = true;
     this.reschedule();
   }
 
@@ -64,7 +67,7 @@ export class WatchScheduler {
   private reschedule(): void {
     this.clock.clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.disposed || !this.active || !this.focused || this.running) return;
+    if (this.disposed || !this.active || (!this.focused && !this.forced) || this.running) return;
     const due = this.lastRun === undefined ? 0 : Math.max(0, this.lastRun + this.intervalMs - this.clock.now());
     this.timer = this.clock.setTimeout(() => void this.run(), due);
   }
@@ -72,6 +75,7 @@ export class WatchScheduler {
   private async run(): Promise<void> {
     this.timer = undefined;
     this.running = true;
+    this.forced = false;
     this.lastRun = this.clock.now();
     try {
       await this.poll();

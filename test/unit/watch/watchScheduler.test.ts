@@ -72,6 +72,15 @@ describe('watch scheduler', () => {
     assert.deepEqual(polls, [0, 310_000]);
   });
 
+  it('runs an explicit poll while unfocused, then stays paused', async () => {
+    scheduler.setActive(true);
+    scheduler.setFocused(false);
+    scheduler.pollNow();
+    await clock.advance(300_000);
+    assert.deepEqual(polls, [0]);
+    assert.equal(clock.pending, 0);
+  });
+
   it('keeps the interval when focus returns before a poll is due', async () => {
     scheduler.setActive(true);
     await clock.advance(10_000);
