@@ -29,6 +29,8 @@ export async function pickCallSite(finder: CallSiteFinder, request: LoggedReques
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   pick.busy = true;
+  // Only Escape (or a choice) closes it: the results keep arriving while the user clicks elsewhere.
+  pick.ignoreFocusOut = true;
   pick.items = [searchViewItem];
   const done = new Promise<void>((resolve) => {
     pick.onDidHide(() => {

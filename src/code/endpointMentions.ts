@@ -70,7 +70,8 @@ function mentionRegex(hint: ProviderHints): RegExp {
   const resources = hint.resources.map(escape);
   const rest = String.raw`(?:/[\w.~%@*-]+)*`;
   const afterHost = hosts.length ? String.raw`(?:${hosts.join('|')})(?:/api)?(?:/v1)?((?:/[\w.~%@*-]+)+)` : '';
-  const bare = resources.length ? String.raw`(?<![\w.-])(?:/api)?(?:/v1)?(/(?:${resources.join('|')})(?![\w-])${rest})` : '';
+  // A path after a base URL (`${base}/rooms`) or opening a string (`"rooms/%s/presence"`), never one in mid-path.
+  const bare = resources.length ? String.raw`(?:(?<![\w.-])(?:/api)?(?:/v1)?/|(?<=['"\x60]))((?:${resources.join('|')})(?![\w-])${rest})` : '';
   return new RegExp([afterHost, bare].filter(Boolean).map((part) => `(?:${part})`).join('|'));
 }
 

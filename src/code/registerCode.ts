@@ -39,8 +39,13 @@ export function registerCode(services: Services, panels: PanelManager): CodeFeat
   const callSites = new CallSiteFinder();
   const lensCache = new LensRowCache(async (connection, streamId, filters) => {
     const [accountId, provider] = connection.split('/') as [string, ProviderKind];
-    const client = (await services.connections.connect({ accountId, provider })).stream(streamId);
-    return (await client.fetchPage({ filters, pageSize: 100 })).rows;
+    try {
+      const client = (await services.connections.connect({ accountId, provider })).stream(streamId);
+      return (await client.fetchPage({ filters, pageSize: 100 })).rows;
+    } catch (error) {
+      services.logger.child('CodeLens').warn(`Lens fetch for ${streamId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    }
   }, lensCacheTtlMs);
   const codeLens = new ApiCodeLensProvider(services, panels, lensCache);
   services.context.subscriptions.push(

@@ -75,7 +75,8 @@ describe('logs meet code: Find Call Sites, CodeLens, Watch for Errors', function
     panel.handleMessage({ type: 'findCallSites', rowId: row.id });
     const search = await finished;
     const found = search.results.map((result) => `${result.file}:${result.line}`);
-    assert.deepEqual([...found].sort(), [...fixtures.expected].sort());
+    assert.equal(search.cancelled, false);
+    assert.deepEqual([...found].sort(), [...fixtures.expected].sort(), `searched ${search.files} files`);
     // GET nearby and the Daily host in the file first (ties by file name), the line next to a POST last.
     assert.deepEqual(found, ['api-calls/daily_client.py:7', 'api-calls/presence.js:4', 'api-calls/rooms.ts:6', 'api-calls/daily_client.py:11']);
     assert.deepEqual(search.results[0].reasons, ['GET nearby', 'host in file']);
@@ -87,13 +88,16 @@ describe('logs meet code: Find Call Sites, CodeLens, Watch for Errors', function
 
   it('shows a lens with counts from the loaded rows plus one cached fetch, and opens the panel filtered to the path', async () => {
     const uri = vscode.Uri.joinPath(fixtures.folder, 'rooms.ts');
-    await vscode.window.showTextDocument(uri);
-    const lensesOf = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const lensesOf = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)) ?? [];
     const presenceLine = readFileSync(join(ourExtension().extensionPath, 'test/fixtures/callSites/rooms.ts'), 'utf8').split('\n').findIndex((line) => line.includes('presence-call'));
     const before = (await lensesOf()).find((lens) => lens.range.start.line === presenceLine);
     assert.match(String(before?.command?.title), /^Daily · \d+ calls? today/);
     const lensFetches = () => server.requests.filter((request) => request.search.includes('url=%2Fpresence')).length;
-    await until(() => lensFetches() === 1 && api.code.lensCache.rows(`${identity.accountId}/daily`, 'daily.api', ['rooms', '*', 'presence']).length > 0, 'the one lens fetch');
+    const cachedRows = () => api.code.lensCache.rows(`${identity.accountId}/daily`, 'daily.api', ['rooms', '*', 'presence']);
+    await until(() => lensFetches() === 1 && cachedRows().length > 0, 'the one lens fetch').catch((error: Error) => {
+      throw new Error(`${error.message}: ${lensFetches()} presence fetches seen by the server, ${api.code.lensCache.fetches} started, ${cachedRows().length} rows`);
+    });
     const cached = api.code.lensCache.rows(`${identity.accountId}/daily`, 'daily.api', ['rooms', '*', 'presence']);
     const midnight = new Date().setHours(0, 0, 0, 0);
     const union = new Map([...panel.session.rows, ...cached].map((row) => [row.id, row]));
@@ -126,7 +130,7 @@ describe('logs meet code: Find Call Sites, CodeLens, Watch for Errors', function
     await polled;
     await until(() => statusBar.item.text === '$(bug) API Logs: 1 new error' || statusBar.item.text === '$(bug) API Logs: 1 new error (paused)', `the status bar (${statusBar.item.text})`);
     const tooltip = statusBar.item.tooltip as vscode.MarkdownString;
-    assert.match(tooltip.value, /Daily · API logs — Code account: 1 new — last 400 POST \/v1\/rooms/);
+    assert.match(tooltip.value.replace(/&nbsp;/g, ' '), /Daily · API logs — Code account: 1 new — last 400 POST \/v1\/rooms/);
     await vscode.commands.executeCommand('apiLogs.showNewErrors');
     assert.equal(panel.identity.query, `status:>=400 time:>=${at}`);
     assert.equal(watcher.list()[0].newErrorCount, 0);

@@ -19,6 +19,7 @@ const dailyFile = [
   "const token = await post(DAILY_API + '/meeting-tokens', body);",
   "const other = fetch('/rooms/' + name);",
   "const unrelated = fetch('/users/' + name);",
+  'path = "rooms/%s/presence" % room',
 ].join('\n');
 
 const now = new Date(2026, 10, 29, 15, 0).getTime();
@@ -35,6 +36,7 @@ describe('endpoint lenses', () => {
       [2, 'daily', 'rooms/*/presence'],
       [4, 'daily', 'meeting-tokens'],
       [5, 'daily', 'rooms/*'],
+      [7, 'daily', 'rooms/*/presence'],
     ]);
   });
 
@@ -81,7 +83,7 @@ describe('endpoint lenses', () => {
       { accountId: 'b', provider: 'lago' as const, streamId: 'lago.api' as const, label: 'Lago' },
     ];
     const models = lensModels(mentions, sources, () => ({ calls: 1, callsToday: 1, failedToday: 0 }), now);
-    assert.equal(models.length, 6);
+    assert.equal(models.length, 8);
     assert.deepEqual(models[0].target, { accountId: 'a', provider: 'daily', streamId: 'daily.api', query: 'path:/v1/rooms/*/presence' });
     assert.equal(models[1].title, 'Daily (Sample) · 1 call today');
     assert.equal(pathQuery('lago', ['customers', '*']), 'path:/customers/*');
