@@ -108,7 +108,8 @@ describe('logs meet code: Find Call Sites, CodeLens, Watch for Errors', function
     assert.ok(String(lens?.command?.title).startsWith(expected), `${lens?.command?.title} should start with ${expected}`);
     for (let i = 0; i < 3; i++) await lensesOf();
     assert.equal(lensFetches(), 1, 'providing lenses again sends nothing more');
-    const unrelated = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', vscode.Uri.joinPath(fixtures.folder, 'unrelated.js'));
+    const unrelatedDocument = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(fixtures.folder, 'unrelated.js'));
+    const unrelated = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', unrelatedDocument.uri);
     assert.equal(unrelated?.length ?? 0, 0);
     assert.ok(lens?.command);
     await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
