@@ -21,6 +21,11 @@ export const commandIds = {
   saveViewToWorkspace: 'apiLogs.saveViewToWorkspace',
   exportViews: 'apiLogs.exportViews',
   importViews: 'apiLogs.importViews',
+  findCallSites: 'apiLogs.findCallSites',
+  openLensStream: 'apiLogs.openLensStream',
+  watchForErrors: 'apiLogs.watchForErrors',
+  stopWatching: 'apiLogs.stopWatching',
+  showNewErrors: 'apiLogs.showNewErrors',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];
@@ -35,6 +40,7 @@ export const contextKeys = {
   ready: 'apiLogs.ready',
   hasAccounts: 'apiLogs.hasAccounts',
   hasSampleData: 'apiLogs.hasSampleData',
+  hasWatches: 'apiLogs.hasWatches',
   /** Walkthrough progress: set once the user has done the step in a log panel. */
   didFilter: 'apiLogs.didFilter',
   didExport: 'apiLogs.didExport',
@@ -53,6 +59,8 @@ export const settingKeys = {
   timeZone: 'timeZone',
   maxRows: 'maxRows',
   liveTailIntervalSeconds: 'liveTailIntervalSeconds',
+  codeLensEnabled: 'codeLens.enabled',
+  watchIntervalSeconds: 'watchIntervalSeconds',
 } as const;
 
 export const outputChannelName = 'API Logs';

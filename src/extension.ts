@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { CodeFeatures } from './code/registerCode';
+import { registerCode } from './code/registerCode';
 import { registerCommand } from './commands/registerCommand';
 import { registerCommands } from './commands/registerCommands';
 import { removeSampleData, trySampleData } from './commands/sampleDataCommands';
@@ -12,6 +14,8 @@ import { LogsTreeProvider } from './tree/logsTreeProvider';
 import type { TreeNode } from './tree/treeNode';
 import type { Prompter } from './ui/prompter';
 import { VsCodePrompter } from './ui/prompter';
+import type { WatchFeatures } from './watch/registerWatch';
+import { registerWatch } from './watch/registerWatch';
 
 /** What `activate` returns: used by the integration tests, stable enough for other extensions. */
 export interface ApiLogsApi {
@@ -22,6 +26,10 @@ export interface ApiLogsApi {
   readonly sampleData: SampleDataService;
   /** Open table panels. */
   readonly panels: PanelManager;
+  /** Find Call Sites and the endpoint CodeLens. */
+  readonly code: CodeFeatures;
+  /** Watch for Errors: the watcher and its status bar item. */
+  readonly watch: WatchFeatures;
   /** Answers prompts from a script (tests); undefined restores the VS Code UI. */
   setPrompter(prompter: Prompter | undefined): void;
 }
@@ -34,6 +42,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiLog
   context.subscriptions.push(tree, view, sampleData);
   registerCommands(services, tree);
   const panels = registerPanels(services);
+  const code = registerCode(services, panels);
+  const watch = registerWatch(services, panels);
   registerCommand(services, commandIds.trySampleData, () => trySampleData(sampleData));
   registerCommand(services, commandIds.removeSampleData, () => removeSampleData(sampleData));
 
@@ -53,6 +63,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiLog
     view,
     sampleData,
     panels,
+    code,
+    watch,
     setPrompter: (prompter) => {
       services.prompter = prompter ?? new VsCodePrompter();
     },

@@ -51,6 +51,12 @@ export class Actions {
   copyCurl(rowId: string): void {
     this.transport.send({ type: 'copyCurl', rowId });
   }
+  findCallSites(rowId: string): void {
+    this.transport.send({ type: 'findCallSites', rowId });
+  }
+  rowSelected(rowId: string): void {
+    this.transport.send({ type: 'rowSelected', rowId });
+  }
   openLink(url: string): void {
     this.transport.send({ type: 'openLink', url });
   }

@@ -112,6 +112,7 @@ export class App {
       },
       onResize: (key, width, done) => this.resize(key, width, done),
       onSelect: (row) => {
+        this.actions.rowSelected(row.id);
         if (this.detail.row) this.showDetail(row);
       },
       onOpen: (row) => this.showDetail(row),
@@ -120,6 +121,8 @@ export class App {
       onLoadGap: (gapId) => this.actions.loadGap(gapId),
       onContextMenu: (row, column, at) => {
         const items = cellMenuItems(row, column, this.columns.visible(), (field, value, negate) => this.query.addTerm(field, value, negate));
+        // The page's own menu replaces VS Code's row menu, so it offers Find Call Sites too.
+        if (this.definition?.hasHttpRequest) items.push({ label: 'Find Call Sites', run: () => this.actions.findCallSites(row.id) });
         if (items.length > 0) openContextMenu(column ? `${column.title} value` : 'Row values', items, at, this.grid.element);
       },
     };
@@ -198,6 +201,7 @@ export class App {
     if (message.layout) this.columns.apply(message.layout);
     else this.actions.layoutChanged(this.columns.snapshot());
     this.toolbar.setFlags(message.definition.columns, this.hiddenFlags);
+    this.grid.rowContextSection = message.definition.hasHttpRequest ? 'httpRow' : 'logRow';
     this.setTimeZone(message.settings.timeZone, false, message.settings);
     this.applyColumns();
     if (message.query !== undefined) this.query.setText(message.query, false);

@@ -35,7 +35,8 @@ export async function openStream(services: Services, panels: PanelManager, targe
   });
 }
 
-async function pickStream(services: Services): Promise<OpenStreamTarget> {
+/** Asks for an account (when there are several), then one of its streams. */
+export async function pickStream(services: Services): Promise<OpenStreamTarget> {
   const account = await resolveAccount(services);
   const items = account.connections.flatMap(({ provider }) =>
     streamDefinitionsFor(provider).map((definition) => ({

@@ -51,6 +51,7 @@ export class LogTablePanel implements vscode.Disposable {
   private disposed = false;
   /** A saved view's layout, sent with the next `init` only: afterwards the page's own state is the truth. */
   private layoutToApply: ViewLayout | undefined;
+  private selectedRow: string | undefined;
 
   constructor(
     readonly webviewPanel: vscode.WebviewPanel,
@@ -86,6 +87,11 @@ export class LogTablePanel implements vscode.Disposable {
       webviewPanel.onDidDispose(() => this.dispose()),
     );
     void this.session.refresh();
+  }
+
+  /** The row last selected in the grid (the palette's Find Call Sites acts on it). */
+  get selectedRowId(): string | undefined {
+    return this.selectedRow;
   }
 
   get identity(): PanelIdentity {
@@ -165,6 +171,9 @@ export class LogTablePanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         return this.sendSnapshot();
+      case 'rowSelected':
+        this.selectedRow = message.rowId;
+        return undefined;
       case 'setFilters':
         this.changeIdentity({ filters: message.filters });
         return this.session.setFilters(message.filters);

@@ -4,6 +4,8 @@ import { exportRows } from '../commands/exportRows';
 import { openLink } from '../commands/openLink';
 import { openRowAsJson } from '../commands/openRowAsJson';
 import { updateToken } from '../commands/updateToken';
+import { rowRequest } from '../code/findCallSites';
+import { commandIds } from '../constants';
 import type { HostNotification, PanelIdentity, WebviewMessage } from '../protocol/logTable';
 import type { LogRow, MeetingQuery, StreamDefinition } from '../protocol/streamDefinition';
 import { isProviderError } from '../http/providerError';
@@ -21,7 +23,7 @@ export interface PanelActionContext {
 
 type ActionMessage = Exclude<
   WebviewMessage,
-  { type: 'ready' | 'setFilters' | 'loadOlder' | 'loadAll' | 'cancelLoad' | 'retry' | 'setLiveTail' | 'setTailPaused' }
+  { type: 'ready' | 'rowSelected' | 'setFilters' | 'loadOlder' | 'loadAll' | 'cancelLoad' | 'retry' | 'setLiveTail' | 'setTailPaused' }
 >;
 
 /** The panel's requests that act on the editor rather than on the rows: clipboard, editors, files, links. */
@@ -40,6 +42,11 @@ export async function runPanelAction(message: ActionMessage, context: PanelActio
       return copyCurl(services, context.identity, context.definition, loadedRow(session, message.rowId));
     case 'openLink':
       return openLink(message.url);
+    case 'findCallSites':
+      return vscode.commands.executeCommand(
+        commandIds.findCallSites,
+        rowRequest(services, context.identity, context.definition, loadedRow(session, message.rowId)),
+      );
     case 'updateToken':
       return updateToken(context.identity, session);
     case 'setTimeZone':

@@ -53,6 +53,10 @@ export type WebviewCommand =
   | { readonly type: 'setTimeZone'; readonly timeZone: TimeZoneMode }
   /** Columns shown, their widths or the sort changed (a saved view stores them). */
   | { readonly type: 'layoutChanged'; readonly layout: ViewLayout }
+  /** The selected row changed (the palette's Find Call Sites uses it). */
+  | { readonly type: 'rowSelected'; readonly rowId: string }
+  /** Find the workspace code that sends this row's request. */
+  | { readonly type: 'findCallSites'; readonly rowId: string }
   /** The applied query or time range changed, so the identity a reload or a saved view restores is current. */
   | { readonly type: 'queryChanged'; readonly query: string; readonly timeRange?: TimeRange };
 

@@ -61,6 +61,8 @@ const commandSchemas = [
   z.strictObject({ type: z.literal('copyRowAsJson'), rowId: rowIdSchema }),
   z.strictObject({ type: z.literal('openRowAsJson'), rowId: rowIdSchema }),
   z.strictObject({ type: z.literal('copyCurl'), rowId: rowIdSchema }),
+  z.strictObject({ type: z.literal('rowSelected'), rowId: rowIdSchema }),
+  z.strictObject({ type: z.literal('findCallSites'), rowId: rowIdSchema }),
   z.strictObject({ type: z.literal('openLink'), url: z.string().min(1).max(8_192) }),
   z.strictObject({ type: z.literal('updateToken') }),
   z.strictObject({ type: z.literal('setTimeZone'), timeZone: z.enum(['local', 'utc']) }),

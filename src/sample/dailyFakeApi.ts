@@ -43,7 +43,7 @@ export class DailyFakeApi implements FakeApi {
   readonly pathPrefix = '/v1';
   private readonly apiLogs = new Map<string, DailyApiLogRecord[]>();
   private meetingList: DailyMeetingRecord[] | undefined;
-  private readonly filtered = new FilterCache<DailyApiLogRecord[]>();
+  private filtered = new FilterCache<DailyApiLogRecord[]>();
   private readonly sessionLogs = new Map<string, DailyMeetingLogRecord[]>();
   private readonly sessionMetrics = new Map<string, DailyMetricRecord[]>();
 
@@ -88,6 +88,12 @@ export class DailyFakeApi implements FakeApi {
       default:
         return { status: 404, body: this.errorBody(404, 'notFound') };
     }
+  }
+
+  /** Newer API log records, as if the API had just been called (watch and live-tail tests). */
+  addApiLogs(records: readonly DailyApiLogRecord[]): void {
+    this.apiLogs.set('api', [...records, ...this.records('api')]);
+    this.filtered = new FilterCache<DailyApiLogRecord[]>();
   }
 
   private records(source: 'api' | 'webhook'): DailyApiLogRecord[] {

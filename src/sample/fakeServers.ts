@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ProviderKind } from '../protocol/streamDefinition';
 import { DailyFakeApi, type SampleDataOptions } from './dailyFakeApi';
+import type { DailyApiLogRecord } from './dailyApiLogData';
 import type { FakeApi } from './fakeApi';
 import { FakeHttpServer, type RecordedRequest } from './fakeHttpServer';
 import type { Fault, FaultOptions } from './faults';
@@ -26,6 +27,8 @@ export interface FakeProviderServer {
   /** Every request received, oldest first (the last 10,000). */
   readonly requests: readonly RecordedRequest[];
   close(): Promise<void>;
+  /** Daily only: newer API log records, newest first, as if just logged. */
+  addApiLogs?(records: readonly DailyApiLogRecord[]): void;
 }
 
 export interface FakeServerOptions {
@@ -67,7 +70,8 @@ export async function startFakeServer(provider: ProviderKind, options: FakeServe
     now: options.now ?? Date.now(),
     meetingLogLevels: options.meetingLogLevels,
   };
-  const server = new FakeHttpServer(createApi(provider, token, projectId, data, options.linkOrigin));
+  const api = createApi(provider, token, projectId, data, options.linkOrigin);
+  const server = new FakeHttpServer(api);
   await server.listen();
   return {
     provider,
@@ -77,6 +81,7 @@ export async function startFakeServer(provider: ProviderKind, options: FakeServe
     setFault: (fault, faultOptions) => server.faults.set(fault, faultOptions),
     requests: server.requests,
     close: () => server.close(),
+    addApiLogs: api instanceof DailyFakeApi ? (records) => api.addApiLogs(records) : undefined,
   };
 }
 

@@ -35,7 +35,8 @@ export class StreamNode implements TreeNode {
     const state = this.views.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(this.definition.label, state);
     item.id = this.id;
-    item.contextValue = 'stream';
+    // Streams that cannot be queried without a filter (Daily meeting logs) cannot be watched as a whole.
+    item.contextValue = this.definition.filters.some((filter) => filter.required) ? 'stream.needsFilter' : 'stream';
     item.iconPath = new vscode.ThemeIcon(streamIcons[this.streamId] ?? 'list-flat');
     item.tooltip = `Open ${this.definition.label}`;
     item.command = { command: commandIds.openStream, title: 'Open Log Stream', arguments: [this] };

@@ -18,7 +18,9 @@ export type PromptId =
   | 'confirmRemove'
   | 'viewName'
   | 'view'
-  | 'confirmDeleteView';
+  | 'confirmDeleteView'
+  | 'callSitePath'
+  | 'watch';
 
 /** Every question the extension asks goes through here; undefined / false means the user cancelled. */
 export interface Prompter {

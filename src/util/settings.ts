@@ -30,6 +30,16 @@ export class Settings implements vscode.Disposable {
     return this.integer(settingKeys.liveTailIntervalSeconds, 5, 1, 300);
   }
 
+  /** `apiLogs.codeLens.enabled`: lenses with recent calls above lines naming a provider endpoint. */
+  get codeLensEnabled(): boolean {
+    return this.section().get<boolean>(settingKeys.codeLensEnabled) !== false;
+  }
+
+  /** `apiLogs.watchIntervalSeconds`: how often Watch for Errors polls each watched stream. */
+  get watchIntervalSeconds(): number {
+    return this.integer(settingKeys.watchIntervalSeconds, 60, 15, 3600);
+  }
+
   async setTimeZone(value: TimeZoneMode): Promise<void> {
     await this.section().update(settingKeys.timeZone, value, vscode.ConfigurationTarget.Global);
   }

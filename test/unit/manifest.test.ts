@@ -14,7 +14,7 @@ describe('package.json manifest', () => {
 
   it('gives every setting a type, default and description, and bounds to every number', () => {
     const properties = manifest.contributes.configuration.properties as Record<string, Record<string, unknown>>;
-    for (const key of Object.keys(settingKeys).filter((k) => k !== 'section')) {
+    for (const key of Object.values(settingKeys).filter((k) => k !== settingKeys.section)) {
       const setting = properties[`apiLogs.${key}`];
       assert.ok(setting, `apiLogs.${key} is declared`);
       assert.ok(setting.type && setting.default !== undefined && setting.description, key);
@@ -22,8 +22,8 @@ describe('package.json manifest', () => {
     }
   });
 
-  it('activates only for the serializer; views and commands activate it on their own', () => {
-    assert.deepEqual(manifest.activationEvents, [`onWebviewPanel:${viewIds.tablePanel}`]);
+  it('activates for the serializer and after startup (watches resume, lenses register); views and commands on their own', () => {
+    assert.deepEqual(manifest.activationEvents, [`onWebviewPanel:${viewIds.tablePanel}`, 'onStartupFinished']);
     assert.equal(manifest.contributes.views[viewIds.container][0].id, viewIds.explorer);
   });
 

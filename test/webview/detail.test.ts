@@ -91,14 +91,18 @@ describe('webview keyboard, detail pane, export and errors', function () {
     await detail.getByRole('button', { name: 'Copy JSON' }).click();
     await detail.getByRole('button', { name: 'Open JSON' }).click();
     await detail.getByRole('button', { name: 'Copy as cURL' }).click();
+    await detail.getByRole('button', { name: 'Find Call Sites' }).click();
     await detail.locator('a.link', { hasText: 'https://docs.daily.co/reference/rest-api' }).first().click();
-    const posted = (await panel.posted()).filter((m) => m.type !== 'ready' && m.type !== 'layoutChanged');
+    const all = await panel.posted();
+    assert.ok(all.some((m) => m.type === 'rowSelected' && m.rowId === 'log-1'), 'the selection is told to the host');
+    const posted = all.filter((m) => m.type !== 'ready' && m.type !== 'layoutChanged' && m.type !== 'rowSelected');
     assert.deepEqual(posted, [
       { type: 'copyText', text: '/v1/rooms/room-1' },
       { type: 'copyText', text: JSON.stringify({ name: 'room-1', privacy: 'public', properties: { max: 1, ok: true, none: null } }) },
       { type: 'copyRowAsJson', rowId: 'log-1' },
       { type: 'openRowAsJson', rowId: 'log-1' },
       { type: 'copyCurl', rowId: 'log-1' },
+      { type: 'findCallSites', rowId: 'log-1' },
       { type: 'openLink', url: 'https://docs.daily.co/reference/rest-api' },
     ]);
     assert.equal(panel.page.url().endsWith('/'), true, 'the page did not navigate');
@@ -109,6 +113,7 @@ describe('webview keyboard, detail pane, export and errors', function () {
     await panel.notify(init(meetingDefinition, { mtgSessionId: 's' }), { type: 'rows', mode: 'replace', rows: [row] }, { type: 'status', status: status({ loaded: 1 }) });
     await panel.page.locator('.grid-body [aria-rowindex="2"]').dblclick();
     assert.equal(await panel.page.getByRole('button', { name: 'Copy as cURL' }).count(), 0);
+    assert.equal(await panel.page.getByRole('button', { name: 'Find Call Sites' }).count(), 0);
     const metrics = panel.page.locator('.detail-section', { hasText: 'Metrics' }).locator('.fields').first();
     assert.deepEqual(await metrics.locator('dt').allTextContents(), ['rtt', 'lost']);
     assert.match((await panel.page.locator('.grid-body [aria-rowindex="2"] [aria-colindex="2"]').getAttribute('class')) ?? '', /tone-error/);

@@ -15,6 +15,7 @@ export interface DetailActions {
   copyRowAsJson(rowId: string): void;
   openRowAsJson(rowId: string): void;
   copyCurl(rowId: string): void;
+  findCallSites(rowId: string): void;
   openLink(url: string): void;
   listCallEvents: LoadCallEvents;
 }
@@ -78,7 +79,11 @@ export class DetailPane {
       button('Copy JSON', 'secondary', () => this.actions.copyRowAsJson(row.id)),
       button('Open JSON', 'secondary', () => this.actions.openRowAsJson(row.id)),
     );
-    if (definition.hasHttpRequest) bar.append(button('Copy as cURL', 'secondary', () => this.actions.copyCurl(row.id)));
+    if (definition.hasHttpRequest) {
+      const find = button('Find Call Sites', 'secondary', () => this.actions.findCallSites(row.id));
+      find.title = 'Find the code in this workspace that sends this request';
+      bar.append(button('Copy as cURL', 'secondary', () => this.actions.copyCurl(row.id)), find);
+    }
     const close = button('✕', 'icon', () => this.onClose());
     close.setAttribute('aria-label', 'Close details');
     close.title = 'Close details (Escape)';

@@ -54,6 +54,8 @@ export class Grid {
   timeZone: TimeZoneMode = 'local';
   /** Marks the parts of cells the query matched. */
   highlight: Highlighter | undefined;
+  /** The `webviewSection` VS Code's row context menu (`webview/context` in package.json) is offered for. */
+  rowContextSection = 'logRow';
 
   constructor(private readonly callbacks: GridCallbacks) {
     this.element.className = 'grid';
@@ -212,6 +214,7 @@ export class Grid {
 
   private fillCells(element: HTMLElement, row: LogRow): void {
     delete element.dataset.gap;
+    element.dataset.vscodeContext = JSON.stringify({ webviewSection: this.rowContextSection, rowId: row.id, preventDefaultContextMenuItems: true });
     const cells = element.children;
     for (let c = 0; c < this.columns.length; c++) {
       const column = this.columns[c];
