@@ -13,7 +13,7 @@ import { generateDailyMeetingLogs, generateDailyMeetings } from '../src/sample/d
 import { generateLagoApiLogs } from '../src/sample/lagoData';
 import { generateVideoLogs, generateVoiceLogs } from '../src/sample/signalwireData';
 import type { Logger } from '../src/util/logging';
-import { recordBench, type BenchRow } from './results';
+import { atMost, recordBench, reference, type Figure } from './results';
 
 const silent: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 const now = Date.parse('2026-06-01T00:00:00Z');
@@ -50,10 +50,12 @@ function payloads(): Record<StreamId, { text: string; parse: (body: unknown) => 
   };
 }
 
-function parseAndMapRows(): Omit<BenchRow, 'suite'>[] {
+const parseRuns = 40;
+
+function parseAndMapRows(): Figure[] {
   return Object.entries(payloads()).map(([id, { text, parse }]) => {
-    const ms = timeIt(() => parse(JSON.parse(text)));
-    return { name: `parse+map 1,000 rows ${id} (JSON.parse + zod + mapper)`, value: ms, unit: 'ms', target: '≤ 5 ms', ok: ms <= 5 };
+    const ms = timeIt(() => parse(JSON.parse(text)), parseRuns);
+    return atMost(`parse+map 1,000 rows ${id} (JSON.parse + zod + mapper), median`, ms, 'ms', 3, parseRuns);
   });
 }
 
@@ -156,9 +158,9 @@ async function timeAsync(action: () => Promise<number>): Promise<{ ms: number; r
   return { ms: performance.now() - started, rows };
 }
 
-async function pagingRows(rowCount: number, rounds = 7): Promise<Omit<BenchRow, 'suite'>[]> {
+async function pagingRows(rowCount: number, rounds = 7): Promise<Figure[]> {
   const cases = await pagingCases(rowCount);
-  const rows: Omit<BenchRow, 'suite'>[] = [];
+  const rows: Figure[] = [];
   for (const testCase of cases) {
     await testCase.bare();
     await client(testCase);
@@ -173,9 +175,9 @@ async function pagingRows(rowCount: number, rounds = 7): Promise<Omit<BenchRow, 
     }
     const ratio = median(ours) / median(bare);
     const label = `${testCase.id} ${rowCount.toLocaleString('en')} rows, ${testCase.pageSize}/page`;
-    rows.push({ name: `page through ${label}: bare http.get loop`, value: median(bare), unit: 'ms' });
-    rows.push({ name: `page through ${label}: client`, value: median(ours), unit: 'ms' });
-    rows.push({ name: `page through ${label}: client / bare`, value: ratio, unit: '×', target: '≤ 1.1', ok: ratio <= 1.1 });
+    rows.push(reference(`page through ${label}: bare http.get loop, median`, median(bare), 'ms', rounds));
+    rows.push(reference(`page through ${label}: client, median`, median(ours), 'ms', rounds));
+    rows.push(atMost(`page through ${label}: client / bare`, ratio, '×', 1.1, rounds));
     testCase.server.close();
   }
   return rows;
