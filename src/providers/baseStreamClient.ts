@@ -2,11 +2,17 @@ import type { Page, PageRequest, StreamClient } from './connection';
 import type { StreamDefinition } from '../protocol/streamDefinition';
 import type { Logger } from '../util/logging';
 import { iteratePages, type PageSource } from './pageIterator';
+import { iteratePagesInParallel, type IndexedPageSource } from './parallelPager';
 import { clampPageSize } from './rowHelpers';
+
+function isIndexed(source: PageSource): source is IndexedPageSource {
+  return 'cursorAfter' in source;
+}
 
 /**
  * The shared part of every stream client. A client supplies the request (`load`), a cheap guess of the next
- * cursor from the raw body (`peekNext`) and the validation + mapping (`decode`); `pages()` pipelines them.
+ * cursor from the raw body (`peekNext`) and the validation + mapping (`decode`); `pages()` pipelines them, and
+ * fetches pages ahead in parallel when the client can compute cursors (`IndexedPageSource`).
  */
 export abstract class BaseStreamClient implements StreamClient, PageSource {
   constructor(
@@ -25,7 +31,7 @@ export abstract class BaseStreamClient implements StreamClient, PageSource {
   }
 
   pages(request: PageRequest): AsyncIterable<Page> {
-    return iteratePages(this, request, this.logger);
+    return isIndexed(this) ? iteratePagesInParallel(this, request, this.logger) : iteratePages(this, request, this.logger);
   }
 
   /** Rows to ask for: the requested page size within the stream's maximum, 100 when none was requested. */

@@ -4,12 +4,16 @@ import type { FilterValues, LogRow } from '../protocol/streamDefinition';
 import { ProviderError } from '../http/providerError';
 import { raceAbort } from './raceAbort';
 import { RowStore } from './rowStore';
+import { sequentialPages } from './sequentialPages';
 import { isEmptyFilterValue } from '../protocol/filterValues';
 import { LiveTail } from './liveTail';
 import { isCancellation, toPanelError } from './toPanelError';
 
 /** Fetches one page; injected so tests can use a plain function or a real client against the fake servers. */
 export type FetchPage = (request: PageRequest) => Promise<Page>;
+
+/** Every page from `request.cursor` on (a client's `pages`: pipelined or parallel); used by *Load all*. */
+export type FetchPages = (request: PageRequest) => AsyncIterable<Page>;
 
 /** What a session tells its panel; each is forwarded to the webview as-is. */
 export type SessionEvent = Extract<HostNotification, { type: 'rows' | 'dropOldest' | 'status' | 'error' }>;
@@ -22,6 +26,8 @@ export interface SessionSettings {
 
 export interface LogSessionOptions extends SessionSettings {
   readonly fetchPage: FetchPage;
+  /** Without it, *Load all* fetches one page after another with `fetchPage`. */
+  readonly fetchPages?: FetchPages;
   readonly filters: FilterValues;
   /**
    * Groups of filter keys the stream cannot be queried without: while every key of some group is empty, the
@@ -223,12 +229,19 @@ export class LogSession {
   }
 
   private async loadRemaining(signal: AbortSignal): Promise<void> {
-    const seen = new Set<PageCursor>();
-    while (this.next !== undefined && !seen.has(this.next) && !this.store.limitReached) {
-      seen.add(this.next);
-      this.appendPage(await this.fetch(this.next, signal));
-      this.pagesLoaded = (this.pagesLoaded ?? 0) + 1;
-      this.emitStatus();
+    const fetchPages = this.options.fetchPages ?? sequentialPages(this.options.fetchPage);
+    const request: PageRequest = { filters: this.filterValues, cursor: this.next, pageSize: this.settings.pageSize, signal };
+    const pages = fetchPages(request)[Symbol.asyncIterator]();
+    try {
+      while (!this.store.limitReached) {
+        const result = await raceAbort(pages.next(), signal);
+        if (result.done) return;
+        this.appendPage(result.value);
+        this.pagesLoaded = (this.pagesLoaded ?? 0) + 1;
+        this.emitStatus();
+      }
+    } finally {
+      void pages.return?.();
     }
   }
 

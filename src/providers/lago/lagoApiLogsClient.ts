@@ -3,6 +3,7 @@ import { parseWithSchema } from '../../http/parseWithSchema';
 import { ProviderError, isProviderError } from '../../http/providerError';
 import type { Logger } from '../../util/logging';
 import { BaseStreamClient } from '../baseStreamClient';
+import type { IndexedPageSource, ParallelPaging } from '../parallelPager';
 import type { Page, PageRequest } from '../connection';
 import { listValue, textValue } from '../rowHelpers';
 import type { LogRow, StreamDefinition } from '../../protocol/streamDefinition';
@@ -35,8 +36,13 @@ export function adaptLagoError(error: unknown): unknown {
   return error;
 }
 
-/** `GET /api_logs`, paged by page number (the cursor) and `per_page`. */
-export class LagoApiLogsClient extends BaseStreamClient {
+/**
+ * `GET /api_logs`, paged by page number (the cursor) and `per_page`. *Load all* requests pages ahead in parallel;
+ * the connection's rate-limit gate keeps them within Lago's `X-RateLimit-*` budget.
+ */
+export class LagoApiLogsClient extends BaseStreamClient implements IndexedPageSource {
+  readonly parallel: ParallelPaging = { maxInFlight: 4 };
+
   constructor(
     definition: StreamDefinition,
     private readonly http: HttpClient,
@@ -76,6 +82,16 @@ export class LagoApiLogsClient extends BaseStreamClient {
   peekNext(body: unknown, request: PageRequest): string | undefined {
     const next = (body as { meta?: { next_page?: unknown } } | null)?.meta?.next_page;
     return Number.isInteger(next) && next !== Number(request.cursor ?? '1') ? String(next) : undefined;
+  }
+
+  cursorAfter(cursor: string | undefined, steps: number): string {
+    return String(Number(cursor ?? '1') + steps);
+  }
+
+  pagesAfter(body: unknown): number | undefined {
+    const meta = (body as { meta?: { current_page?: unknown; total_pages?: unknown } } | null)?.meta;
+    const { current_page: current, total_pages: total } = meta ?? {};
+    return Number.isInteger(current) && Number.isInteger(total) ? Math.max(0, (total as number) - (current as number)) : undefined;
   }
 
   decode(body: unknown, request: PageRequest): Page {
