@@ -10,14 +10,28 @@ import type { LogRow, StreamDefinition } from '../../protocol/streamDefinition';
 import { adaptDailyError } from './dailyErrors';
 import { DailyLevelTable, isDailyLevelName } from './dailyLevelNames';
 import { mapDailyMeetingLog, mapDailyMetric, type LevelNameOf } from './dailyMappers';
-import { dailyMeetingLogsPageSchema } from './dailySchemas';
+import { fastRows } from '../fastRows';
+import { dailyMeetingLogShape, dailyMeetingLogsPageSchema, type DailyMeetingLog } from './dailySchemas';
+
+/** The page decoded on the fast path (logs only: a page with metrics goes to zod), or undefined for zod. */
+function fastMeetingPage(body: unknown): { logs?: DailyMeetingLog[] | null; metrics?: null | [] } | undefined {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return undefined;
+  }
+  const { logs, metrics } = body as { logs?: unknown; metrics?: unknown };
+  if (!(metrics === undefined || metrics === null || (Array.isArray(metrics) && metrics.length === 0))) {
+    return undefined;
+  }
+  const rows = logs === undefined || logs === null ? logs : fastRows<DailyMeetingLog>(logs, dailyMeetingLogShape);
+  return rows === undefined && logs !== undefined ? undefined : { logs: rows, metrics: metrics as null | [] | undefined };
+}
 
 /**
  * Parses and maps one `/logs` body, naming levels only as `levelName` confirms them. `counts` are the raw list
  * lengths, used to decide whether more pages exist.
  */
 export function parseDailyMeetingLogs(body: unknown, levelName?: LevelNameOf): { rows: LogRow[]; counts: number[] } {
-  const page = parseWithSchema(dailyMeetingLogsPageSchema, body, 'Daily meeting logs');
+  const page = fastMeetingPage(body) ?? parseWithSchema(dailyMeetingLogsPageSchema, body, 'Daily meeting logs');
   const occurrences = new Map<string, number>();
   const rows = (page.logs ?? []).map((log) => {
     const first = mapDailyMeetingLog(log, 0, levelName);

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { HttpClient, QueryParams } from '../../http/httpClient';
 import { parseWithSchema } from '../../http/parseWithSchema';
 import { ProviderError, isProviderError } from '../../http/providerError';
@@ -8,10 +9,21 @@ import type { Page, PageRequest } from '../connection';
 import { listValue, textValue } from '../rowHelpers';
 import type { LogRow, StreamDefinition } from '../../protocol/streamDefinition';
 import { mapLagoApiLog } from './lagoMappers';
-import { lagoApiLogsPageSchema } from './lagoSchemas';
+import { lagoApiLogShape, lagoApiLogsPageSchema, lagoMetaSchema, type LagoApiLog } from './lagoSchemas';
+import { fastRows } from '../fastRows';
+
+type LagoPage = z.output<typeof lagoApiLogsPageSchema>;
+
+/** The page decoded on the fast path, or undefined for zod to judge. */
+function fastLagoPage(body: unknown): LagoPage | undefined {
+  const record = (body ?? {}) as { api_logs?: unknown; meta?: unknown };
+  const rows = fastRows<LagoApiLog>(record.api_logs, lagoApiLogShape);
+  const meta = rows && lagoMetaSchema.safeParse(record.meta);
+  return rows && meta?.success ? { api_logs: rows, meta: meta.data } : undefined;
+}
 
 export function parseLagoApiLogs(body: unknown): { rows: LogRow[]; next?: number; total?: number } {
-  const page = parseWithSchema(lagoApiLogsPageSchema, body, 'Lago API logs');
+  const page = fastLagoPage(body) ?? parseWithSchema(lagoApiLogsPageSchema, body, 'Lago API logs');
   const { meta } = page;
   return { rows: page.api_logs.map(mapLagoApiLog), next: meta.next_page ?? undefined, total: meta.total_count ?? undefined };
 }
