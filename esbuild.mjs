@@ -23,17 +23,18 @@ const problemMatcherPlugin = {
 /**
  * axios's Node build imports modules for features this extension never uses, as it only sends GETs with
  * `maxRedirects: 0` (src/http/httpClient.ts): form-data (multipart uploads; it drags in mime-db, 130 KB minified)
- * and follow-redirects (used only when redirects are followed; it drags in debug). Stand-ins keep them out of the
- * host bundle: about 45 KB.
+ * and follow-redirects (used only when redirects are followed). Its proxy agent logs through debug, which
+ * nobody can switch on inside VS Code. Stand-ins keep them out of the host bundle: about 55 KB.
  */
 const standIns = {
   'form-data': 'module.exports = class FormData {};',
   'follow-redirects': 'module.exports = {};',
+  debug: 'module.exports = () => () => undefined;',
 };
 const withoutUnusedAxiosParts = {
   name: 'without-unused-axios-parts',
   setup(build) {
-    build.onResolve({ filter: /^(form-data|follow-redirects)$/ }, (args) => ({ path: args.path, namespace: 'stand-in' }));
+    build.onResolve({ filter: /^(form-data|follow-redirects|debug)$/ }, (args) => ({ path: args.path, namespace: 'stand-in' }));
     build.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: standIns[args.path], loader: 'js' }));
   },
 };
