@@ -119,7 +119,7 @@ describe('parallel Load all against the fake servers', function () {
 
   it('Daily meeting logs: offsets ahead in parallel, starts spaced under 20 a second', async () => {
     const { server, connection } = await open('daily', 100, {});
-    const [busiest] = [...(await connection.listMeetingSessions!())].sort((a, b) => b.participants.length - a.participants.length);
+    const [busiest] = [...(await connection.listMeetingSessions!()).sessions].sort((a, b) => b.participants.length - a.participants.length);
     const mark = server.requests.length;
     const rows = await ids(connection.stream('daily.meeting').pages({ filters: { mtgSessionId: busiest.id }, pageSize: 5 }));
     const requests = server.requests.slice(mark);
