@@ -1,6 +1,8 @@
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
+/** Where the bundles go; the bundle-size benchmark builds into a scratch folder. */
+const outdir = process.env.API_LOGS_OUTDIR ?? 'dist';
 const watch = process.argv.includes('--watch');
 
 /** Prints errors in the format of VS Code's esbuild problem matcher, for the background watch task. */
@@ -19,14 +21,35 @@ const problemMatcherPlugin = {
 };
 
 /**
- * axios's Node build reaches mime-db (130 KB minified) through form-data → mime-types, only to name the content type
- * of multipart file uploads, which this extension never sends; an empty database keeps it out of the host bundle.
+ * axios's Node build imports modules for features this extension never uses, as it only sends GETs with
+ * `maxRedirects: 0` (src/http/httpClient.ts): form-data (multipart uploads; it drags in mime-db, 130 KB minified)
+ * and follow-redirects (used only when redirects are followed). Its proxy agent logs through debug, which
+ * nobody can switch on inside VS Code. Stand-ins keep them out of the host bundle: about 55 KB.
  */
-const withoutMimeDatabase = {
-  name: 'without-mime-db',
+const standIns = {
+  'form-data': 'module.exports = class FormData {};',
+  'follow-redirects': 'module.exports = {};',
+  debug: 'module.exports = () => () => undefined;',
+};
+const withoutUnusedAxiosParts = {
+  name: 'without-unused-axios-parts',
   setup(build) {
-    build.onResolve({ filter: /^mime-db$/ }, () => ({ path: 'mime-db', namespace: 'empty-mime-db' }));
-    build.onLoad({ filter: /.*/, namespace: 'empty-mime-db' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    build.onResolve({ filter: /^(form-data|follow-redirects|debug)$/ }, (args) => ({ path: args.path, namespace: 'stand-in' }));
+    build.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: standIns[args.path], loader: 'js' }));
+  },
+};
+
+/**
+ * The sample servers (src/sample/*) are only for users who try the sample data: `loadSampleServers` imports them at
+ * use time from their own file, dist/sampleServers.js (the second host entry), which keeps them out of the bundle
+ * every activation loads.
+ */
+const sampleServersApart = {
+  name: 'sample-servers-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/sample\/fakeServers$/ }, (args) =>
+      args.importer.endsWith('loadSampleServers.ts') ? { path: './sampleServers.js', external: true } : undefined,
+    );
   },
 };
 
@@ -41,19 +64,21 @@ const common = {
 
 const host = {
   ...common,
-  entryPoints: ['src/extension.ts'],
-  outfile: 'dist/extension.js',
+  entryPoints: { extension: 'src/extension.ts', sampleServers: 'src/sample/fakeServers.ts' },
+  outdir,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
-  plugins: [problemMatcherPlugin, withoutMimeDatabase],
+  // `import()` becomes `require()`, so the extension host loads dist/sampleServers.js as the CommonJS it is.
+  supported: { 'dynamic-import': false },
+  plugins: [problemMatcherPlugin, withoutUnusedAxiosParts, sampleServersApart],
 };
 
 const webview = {
   ...common,
   entryPoints: ['webview/main.ts'],
-  outfile: 'dist/webview/main.js',
+  outfile: `${outdir}/webview/main.js`,
   platform: 'browser',
   format: 'iife',
   target: 'es2022',

@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
 import { get } from 'node:http';
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseDailyApiLogs } from '../src/providers/daily/dailyApiLogsClient';
 import { parseDailyMeetingLogs } from '../src/providers/daily/dailyMeetingLogsClient';
@@ -13,7 +11,8 @@ import { generateDailyMeetingLogs, generateDailyMeetings } from '../src/sample/d
 import { generateLagoApiLogs } from '../src/sample/lagoData';
 import { generateVideoLogs, generateVoiceLogs } from '../src/sample/signalwireData';
 import type { Logger } from '../src/util/logging';
-import { recordBench, type BenchRow } from './results';
+import { startRemoteServer, type RemoteServer } from './remoteServer';
+import { atLeast, atMost, recordBench, reference, type Figure } from './results';
 
 const silent: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 const now = Date.parse('2026-06-01T00:00:00Z');
@@ -50,10 +49,12 @@ function payloads(): Record<StreamId, { text: string; parse: (body: unknown) => 
   };
 }
 
-function parseAndMapRows(): Omit<BenchRow, 'suite'>[] {
+const parseRuns = 40;
+
+function parseAndMapRows(): Figure[] {
   return Object.entries(payloads()).map(([id, { text, parse }]) => {
-    const ms = timeIt(() => parse(JSON.parse(text)));
-    return { name: `parse+map 1,000 rows ${id} (JSON.parse + zod + mapper)`, value: ms, unit: 'ms', target: '≤ 5 ms', ok: ms <= 5 };
+    const ms = timeIt(() => parse(JSON.parse(text)), parseRuns);
+    return atMost(`parse+map 1,000 rows ${id} (JSON.parse + zod + mapper), median`, ms, 'ms', 3, parseRuns);
   });
 }
 
@@ -69,31 +70,6 @@ function getJson(url: string, authorization: string): Promise<unknown> {
   });
 }
 
-/** A fake server running in a child process. */
-interface RemoteServer {
-  readonly provider: 'daily' | 'signalwire';
-  readonly baseUrl: string;
-  readonly token: string;
-  readonly projectId?: string;
-  close(): void;
-}
-
-function startRemoteServer(provider: 'daily' | 'signalwire', rowCount: number): Promise<RemoteServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'fakeServerProcess.ts'), provider, String(rowCount)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  return new Promise((done, fail) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('\n')) {
-        done({ ...JSON.parse(output), close: () => child.stdin.end() });
-      }
-    });
-    child.on('exit', (code) => fail(new Error(`fake server exited with ${code}`)));
-  });
-}
-
 interface PagingCase {
   readonly id: StreamId;
   readonly server: RemoteServer;
@@ -102,12 +78,15 @@ interface PagingCase {
   bare(): Promise<number>;
 }
 
-async function client(testCase: PagingCase): Promise<number> {
-  const { server } = testCase;
+function connectTo(server: RemoteServer) {
   const config = server.provider === 'signalwire'
     ? { provider: 'signalwire' as const, baseUrl: server.baseUrl, projectId: server.projectId ?? '', secret: server.token }
-    : { provider: 'daily' as const, baseUrl: server.baseUrl, secret: server.token };
-  const connection = createProviderConnection(config, { timeoutMs: 30_000 }, silent);
+    : { provider: server.provider, baseUrl: server.baseUrl, secret: server.token };
+  return createProviderConnection(config, { timeoutMs: 30_000 }, silent);
+}
+
+async function client(testCase: { id: StreamId; server: RemoteServer; pageSize: number }): Promise<number> {
+  const connection = connectTo(testCase.server);
   let rows = 0;
   for await (const page of connection.stream(testCase.id).pages({ filters: {}, pageSize: testCase.pageSize })) {
     rows += page.rows.length;
@@ -116,9 +95,9 @@ async function client(testCase: PagingCase): Promise<number> {
   return rows;
 }
 
-async function pagingCases(rowCount: number): Promise<PagingCase[]> {
-  const voice = await startRemoteServer('signalwire', rowCount);
-  const daily = await startRemoteServer('daily', rowCount);
+async function pagingCases(voiceRows: number, dailyRows: number, latencyMs: number): Promise<PagingCase[]> {
+  const voice = await startRemoteServer('signalwire', voiceRows, { latencyMs });
+  const daily = await startRemoteServer('daily', dailyRows, { latencyMs });
   const basic = `Basic ${Buffer.from(`${voice.projectId}:${voice.token}`).toString('base64')}`;
   return [
     {
@@ -156,9 +135,10 @@ async function timeAsync(action: () => Promise<number>): Promise<{ ms: number; r
   return { ms: performance.now() - started, rows };
 }
 
-async function pagingRows(rowCount: number, rounds = 7): Promise<Omit<BenchRow, 'suite'>[]> {
-  const cases = await pagingCases(rowCount);
-  const rows: Omit<BenchRow, 'suite'>[] = [];
+/** Client vs bare loop over the same cursor pages; the client must stay within `limit` × the bare loop. */
+async function pagingRows(voiceRows: number, dailyRows: number, latencyMs: number, limit: number, rounds: number): Promise<Figure[]> {
+  const cases = await pagingCases(voiceRows, dailyRows, latencyMs);
+  const rows: Figure[] = [];
   for (const testCase of cases) {
     await testCase.bare();
     await client(testCase);
@@ -167,22 +147,65 @@ async function pagingRows(rowCount: number, rounds = 7): Promise<Omit<BenchRow, 
     for (let round = 0; round < rounds; round++) {
       const b = await timeAsync(() => testCase.bare());
       const c = await timeAsync(() => client(testCase));
-      if (b.rows !== c.rows || c.rows < rowCount * 0.9) throw new Error(`${testCase.id}: bare saw ${b.rows} rows, client ${c.rows}`);
+      if (b.rows !== c.rows || c.rows < Math.min(voiceRows, dailyRows) * 0.9) throw new Error(`${testCase.id}: bare saw ${b.rows} rows, client ${c.rows}`);
       bare.push(b.ms);
       ours.push(c.ms);
     }
     const ratio = median(ours) / median(bare);
-    const label = `${testCase.id} ${rowCount.toLocaleString('en')} rows, ${testCase.pageSize}/page`;
-    rows.push({ name: `page through ${label}: bare http.get loop`, value: median(bare), unit: 'ms' });
-    rows.push({ name: `page through ${label}: client`, value: median(ours), unit: 'ms' });
-    rows.push({ name: `page through ${label}: client / bare`, value: ratio, unit: '×', target: '≤ 1.1', ok: ratio <= 1.1 });
+    const label = `${testCase.id} ${rowsOf(testCase, voiceRows, dailyRows)} rows, ${testCase.pageSize}/page, ${latencyMs} ms latency`;
+    rows.push(reference(`page through ${label}: bare http.get loop, median`, median(bare), 'ms', rounds));
+    rows.push(reference(`page through ${label}: client, median`, median(ours), 'ms', rounds));
+    rows.push(atMost(`page through ${label}: client / bare`, ratio, '×', limit, rounds));
     testCase.server.close();
   }
   return rows;
 }
 
+function rowsOf(testCase: PagingCase, voiceRows: number, dailyRows: number): string {
+  return (testCase.id === 'signalwire.voice' ? voiceRows : dailyRows).toLocaleString('en');
+}
+
+/** Lago *Load all* of `rowCount` rows at `latencyMs` under Lago's rate limit: page after page vs `pages()` in parallel. */
+async function loadAllRows(rowCount: number, latencyMs: number, rounds: number): Promise<Figure[]> {
+  const server = await startRemoteServer('lago', rowCount, { latencyMs, limited: true });
+  const sequential = async () => {
+    const connection = connectTo(server);
+    let rows = 0;
+    for (let cursor: string | undefined = '1'; cursor !== undefined; ) {
+      const page = await connection.stream('lago.api').fetchPage({ filters: {}, cursor, pageSize: 100 });
+      rows += page.rows.length;
+      cursor = page.next;
+    }
+    connection.dispose();
+    return rows;
+  };
+  const seq: number[] = [];
+  const par: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const s = await timeAsync(sequential);
+    const p = await timeAsync(() => client({ id: 'lago.api', server, pageSize: 100 }));
+    if (s.rows !== p.rows || p.rows < rowCount) throw new Error(`lago.api: sequential saw ${s.rows} rows, parallel ${p.rows}`);
+    seq.push(s.ms);
+    par.push(p.ms);
+  }
+  const { rateLimited } = await server.counts();
+  server.close();
+  const label = `Load all lago.api ${rowCount.toLocaleString('en')} rows, ${latencyMs} ms latency, Lago rate limit`;
+  return [
+    reference(`${label}: page after page, median`, median(seq), 'ms', rounds),
+    reference(`${label}: parallel pages(), median`, median(par), 'ms', rounds),
+    atLeast(`${label}: speed-up`, median(seq) / median(par), '×', 3, rounds),
+    atMost(`${label}: 429 answers (all rounds)`, rateLimited, 'responses', 0, rounds * 2),
+  ];
+}
+
 async function main(): Promise<void> {
-  const rows = [...parseAndMapRows(), ...(await pagingRows(50_000))];
+  const rows = [
+    ...parseAndMapRows(),
+    ...(await pagingRows(50_000, 50_000, 0, 1.1, 7)),
+    ...(await pagingRows(20_000, 5_000, 50, 1.05, 5)),
+    ...(await loadAllRows(10_000, 50, 3)),
+  ];
   recordBench('clients', rows);
 }
 

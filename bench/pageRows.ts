@@ -41,7 +41,9 @@ export async function timeRows(page: Page, count: number, shuffled = false): Pro
       window.dispatchEvent(new MessageEvent('message', { data: { type: 'rows', mode: 'replace', rows } }));
       await frame();
       await frame();
-      return performance.now() - start;
+      const elapsed = performance.now() - start;
+      if (!document.querySelector('[role=grid]')?.textContent?.includes('room-')) throw new Error('our grid shows no rows');
+      return elapsed;
     },
     [count, shuffled] as const,
   );

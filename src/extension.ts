@@ -72,13 +72,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiLog
 }
 
 /**
- * Restarts the servers behind an existing Sample account. `API_LOGS_SAMPLE_DATA=1` (set by `npm run demo`) adds the
- * sample data on first activation so the demo opens with logs.
+ * An existing Sample account's servers start when it is first used, not here, so activation starts no server and
+ * reads no secret. `API_LOGS_SAMPLE_DATA=1` (set by `npm run demo`) adds the sample data on first activation so the
+ * demo opens with logs.
  */
 async function startSampleData(services: Services, sampleData: SampleDataService): Promise<void> {
   try {
-    if (sampleData.accountId) await sampleData.resumeIfPresent();
-    else if (process.env.API_LOGS_SAMPLE_DATA === '1') await trySampleData(sampleData);
+    if (!sampleData.accountId && process.env.API_LOGS_SAMPLE_DATA === '1') await trySampleData(sampleData);
   } catch (error) {
     services.logger.error(error instanceof Error ? error : String(error));
   }

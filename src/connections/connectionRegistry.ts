@@ -26,6 +26,8 @@ export class ConnectionRegistry implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ConnectionKey>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Runs before a connection is built: the sample data starts its servers on first use. */
+  beforeConnect: ((key: ConnectionKey) => Promise<void>) | undefined;
 
   constructor(
     private readonly accounts: AccountStore,
@@ -42,7 +44,8 @@ export class ConnectionRegistry implements vscode.Disposable {
   }
 
   /** The connection for an account's provider. Throws a readable Error when the account, settings or token is gone. */
-  connect(key: ConnectionKey): Promise<ProviderConnection> {
+  async connect(key: ConnectionKey): Promise<ProviderConnection> {
+    await this.beforeConnect?.(key);
     const id = keyOf(key);
     const existing = this.open.get(id);
     if (existing) return existing.connection;

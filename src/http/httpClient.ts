@@ -5,6 +5,7 @@ import type { Logger } from '../util/logging';
 import { ConcurrencyLimiter, cancelledError } from './concurrencyLimiter';
 import { classifyStatus, classifyTransportError } from './errorClassifier';
 import { ProviderError } from './providerError';
+import { RateLimitGate } from './rateLimitGate';
 import { rateLimitSummary, type ResponseHeaders } from './retryAfter';
 import { redact } from '../util/redact';
 import { redactUrl } from './redaction';
@@ -55,6 +56,7 @@ export class HttpClient {
   private readonly policy: RetryPolicy;
   private readonly origin: string;
   private readonly disposed = new AbortController();
+  private readonly rateGate = new RateLimitGate();
   /** axios opens a new socket (and TLS session) per request unless given keep-alive agents: 2× slower paging. */
   private readonly agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 
@@ -146,16 +148,19 @@ export class HttpClient {
     if (signal.aborted) {
       throw cancelledError();
     }
+    await this.rateGate.acquire(signal);
     const started = Date.now();
     const safeUrl = redactUrl(url);
     let response: AxiosResponse<string>;
     try {
       response = await this.axios.get<string>(url, { signal, timeout: Math.max(1, Math.round(timeoutMs)) });
     } catch (error) {
+      this.rateGate.release(undefined);
       const failure = classifyTransportError(this.options.label, error, signal);
       this.log(`GET ${safeUrl} failed after ${Date.now() - started} ms: ${failure.kind}`);
       throw failure;
     }
+    this.rateGate.release(response.headers as ResponseHeaders);
     const headers = response.headers as ResponseHeaders;
     const body = typeof response.data === 'string' ? response.data : '';
     const rate = rateLimitSummary(headers);

@@ -6,7 +6,7 @@ import { ProviderError, isProviderError } from '../http/providerError';
 import type { HostNotification, PanelIdentity, PanelSettings, WebviewMessage } from '../protocol/logTable';
 import { parseWebviewMessage } from '../protocol/logTableSchemas';
 import { requiredGroup } from '../protocol/filterValues';
-import type { Page, PageRequest } from '../providers/connection';
+import type { Page, PageRequest, ProviderConnection } from '../providers/connection';
 import type { StreamDefinition } from '../protocol/streamDefinition';
 import type { SessionSettings } from '../query/logSession';
 import { LogSession } from '../query/logSession';
@@ -66,6 +66,7 @@ export class LogTablePanel implements vscode.Disposable {
     this.session = new LogSession({
       ...this.sessionSettings(),
       fetchPage: (request) => this.fetchPage(request),
+      fetchPages: (request) => this.fetchPages(request),
       filters: identity.filters,
       timeRange: identity.timeRange,
       walkTimeRange: walkedTimeRangeStreams.has(definition.id),
@@ -279,15 +280,21 @@ export class LogTablePanel implements vscode.Disposable {
 
   /** Opens the connection per request, so an updated token or base URL applies to the next fetch. */
   private async fetchPage(request: PageRequest): Promise<Page> {
+    return (await this.connect()).stream(this.definition.id).fetchPage(request);
+  }
+
+  private async *fetchPages(request: PageRequest): AsyncGenerator<Page> {
+    yield* (await this.connect()).stream(this.definition.id).pages(request);
+  }
+
+  private async connect(): Promise<ProviderConnection> {
     const key = { accountId: this.identityValue.accountId, provider: this.identityValue.provider };
-    let connection;
     try {
-      connection = await this.services.connections.connect(key);
+      return await this.services.connections.connect(key);
     } catch (error) {
       if (isProviderError(error)) throw error;
       throw new ProviderError('auth', error instanceof Error ? error.message : String(error), { cause: error });
     }
-    return connection.stream(this.definition.id).fetchPage(request);
   }
 
   private sessionSettings(): SessionSettings {

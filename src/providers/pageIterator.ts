@@ -15,16 +15,18 @@ export interface PageSource {
   decode(body: unknown, request: PageRequest): Page;
 }
 
-interface Pending {
+export interface Pending {
   readonly cursor: string | undefined;
   readonly body: Promise<unknown>;
   readonly controller: AbortController;
 }
 
-function start(source: PageSource, request: PageRequest, cursor: string | undefined): Pending {
+/** Starts loading the page at `cursor`, after `delay` resolves (a rate spacer) when given. */
+export function startLoad(source: PageSource, request: PageRequest, cursor: string | undefined, delay?: (signal: AbortSignal) => Promise<void>): Pending {
   const controller = new AbortController();
   const signal = request.signal ? AbortSignal.any([request.signal, controller.signal]) : controller.signal;
-  const body = source.load({ ...request, cursor, signal });
+  const load = () => source.load({ ...request, cursor, signal });
+  const body = delay ? delay(signal).then(load) : load();
   body.catch(() => undefined);
   return { cursor, body, controller };
 }
@@ -35,17 +37,20 @@ function start(source: PageSource, request: PageRequest, cursor: string | undefi
  * repeated cursor or a page seen before ends the walk; if nothing was yielded, the last page is yielded so the
  * caller learns that the stream is exhausted. Stopping early cancels the request in flight.
  */
-export async function* iteratePages(source: PageSource, request: PageRequest, logger: Logger): AsyncGenerator<Page> {
-  const state: WalkState = { seen: new Set(), firstIds: new Set(), emptyRun: 0 };
-  let pending: Pending | undefined = start(source, request, request.cursor);
-  let yielded = false;
+export async function* iteratePages(
+  source: PageSource,
+  request: PageRequest,
+  logger: Logger,
+  state: WalkState = newWalkState(),
+): AsyncGenerator<Page> {
+  let pending: Pending | undefined = startLoad(source, request, request.cursor);
   try {
     while (pending) {
       const current: Pending = pending;
       const body = await current.body;
       const cursorRequest = { ...request, cursor: current.cursor };
       const guess = source.peekNext(body, cursorRequest);
-      pending = guess !== undefined && guess !== current.cursor && !state.seen.has(guess) ? start(source, request, guess) : undefined;
+      pending = guess !== undefined && guess !== current.cursor && !state.seen.has(guess) ? startLoad(source, request, guess) : undefined;
       const page = source.decode(body, cursorRequest);
       const last = isLastPage(page, current.cursor, state, logger);
       if (last) {
@@ -53,14 +58,14 @@ export async function* iteratePages(source: PageSource, request: PageRequest, lo
         pending = undefined;
       } else if (pending?.cursor !== page.next) {
         pending?.controller.abort();
-        pending = start(source, request, page.next);
+        pending = startLoad(source, request, page.next);
       }
       if (last === 'repeat') {
         return;
       }
-      if (page.rows.length > 0 || (last && !yielded)) {
+      if (page.rows.length > 0 || (last && !state.yielded)) {
         yield last ? { ...page, next: undefined } : page;
-        yielded = true;
+        state.yielded = true;
       }
     }
   } finally {
@@ -68,19 +73,26 @@ export async function* iteratePages(source: PageSource, request: PageRequest, lo
   }
 }
 
-interface WalkState {
+/** What a walk over pages remembers to stop on repeats; shared when a parallel walk falls back to a sequential one. */
+export interface WalkState {
   /** Cursors already followed. */
   readonly seen: Set<string>;
   /** The first row id of every page so far. */
   readonly firstIds: Set<string>;
   emptyRun: number;
+  /** Whether a page was yielded yet. */
+  yielded: boolean;
+}
+
+export function newWalkState(): WalkState {
+  return { seen: new Set(), firstIds: new Set(), emptyRun: 0, yielded: false };
 }
 
 /**
  * Whether paging ends with this page: no next cursor, a repeated cursor, a repeated page (returns 'repeat': the
  * page is dropped) or too many empty pages in a row. Updates the walk state.
  */
-function isLastPage(page: Page, cursor: string | undefined, state: WalkState, logger: Logger): boolean | 'repeat' {
+export function isLastPage(page: Page, cursor: string | undefined, state: WalkState, logger: Logger): boolean | 'repeat' {
   const first = page.rows[0]?.id;
   if (first !== undefined && state.firstIds.has(first)) {
     logger.warn('paging stopped: the server sent a page it had sent before');

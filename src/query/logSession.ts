@@ -15,6 +15,9 @@ import { fillGap, poll, type TailContext, type TailPosition } from './tailLoads'
 /** Fetches one page; injected so tests can use a plain function or a real client against the fake servers. */
 export type FetchPage = (request: PageRequest) => Promise<Page>;
 
+/** Every page from `request.cursor` on (a client's `pages`: pipelined or parallel); used by *Load all*. */
+export type FetchPages = (request: PageRequest) => AsyncIterable<Page>;
+
 /** What a session tells its panel; each is forwarded to the webview as-is. */
 export type SessionEvent = Extract<HostNotification, { type: 'rows' | 'dropOldest' | 'status' | 'error' | 'gaps' }>;
 
@@ -26,6 +29,8 @@ export interface SessionSettings {
 
 export interface LogSessionOptions extends SessionSettings {
   readonly fetchPage: FetchPage;
+  /** Without it, *Load all* fetches one page after another with `fetchPage`. */
+  readonly fetchPages?: FetchPages;
   readonly filters: FilterValues;
   /**
    * Groups of filter keys the stream cannot be queried without: while every key of some group is empty, the
@@ -260,17 +265,48 @@ export class LogSession {
   }
 
   private async loadRemaining(signal: AbortSignal): Promise<void> {
-    while (this.position.next !== undefined && !this.store.limitReached) {
-      await this.loadNext(signal);
-      this.pagesLoaded = (this.pagesLoaded ?? 0) + 1;
-      this.emitStatus();
+    const fetchPages = this.options.fetchPages;
+    if (!fetchPages) {
+      while (this.position.next !== undefined && !this.store.limitReached) {
+        await this.loadNext(signal);
+        this.pageLoaded();
+      }
+      return;
+    }
+    const onRetry = (progress: RetryProgress): void => this.setRetrying(progress);
+    const request: PageRequest = { filters: this.filterValues, cursor: this.position.next, pageSize: this.settings.pageSize, range: this.resolvedRange, signal, onRetry };
+    const pages = fetchPages(request)[Symbol.asyncIterator]();
+    try {
+      while (this.position.next !== undefined && !this.store.limitReached) {
+        const result = await raceAbort(pages.next(), signal);
+        if (signal.aborted) throw new ProviderError('cancelled', 'The request was cancelled.');
+        if (result.done) {
+          this.position = { ...this.position, next: undefined };
+          return;
+        }
+        this.acceptOlder(this.position.next, result.value);
+        this.pageLoaded();
+      }
+    } finally {
+      void pages.return?.();
+      this.setRetrying(undefined);
     }
   }
 
   /** The page at `next`, appended; a repeated cursor or page ends paging and says so in the status. */
+  private pageLoaded(): void {
+    this.pagesLoaded = (this.pagesLoaded ?? 0) + 1;
+    this.emitStatus();
+  }
+
   private async loadNext(signal: AbortSignal): Promise<void> {
-    const { next: cursor, total, tailCursor } = this.position;
-    const page = await this.fetch(cursor, signal);
+    const cursor = this.position.next;
+    this.acceptOlder(cursor, await this.fetch(cursor, signal));
+  }
+
+  /** An older page loaded from `cursor`: its new rows appended, paging stopped if the API repeats itself. */
+  private acceptOlder(cursor: PageCursor | undefined, page: Page): void {
+    const { total, tailCursor } = this.position;
     const kept = this.store.append(page.rows);
     const next = this.paging.check(cursor, page, kept.length) ? page.next : undefined;
     this.position = { next, total: page.total ?? total, tailCursor: page.tailCursor ?? tailCursor };

@@ -1,6 +1,7 @@
 import type { FakeApi, FakeRequest, FakeResponse } from './fakeApi';
 import type { Fault } from './faults';
 import { FilterCache, indexOfId } from './filterCache';
+import type { RateLimit } from './networkProfile';
 import { generateDailyApiLogs, type DailyApiLogRecord } from './dailyApiLogData';
 import {
   generateDailyMeetingLogs,
@@ -41,6 +42,8 @@ function limitOf(query: URLSearchParams): number | FakeResponse {
 /** Daily's REST API (`/v1`): `/logs/api`, `/logs` and `/meetings`, following the specs and Daily's known behaviour. */
 export class DailyFakeApi implements FakeApi {
   readonly pathPrefix = '/v1';
+  /** Daily answers 429 past about 20 requests a second, without rate-limit headers or Retry-After. */
+  readonly rateLimit: RateLimit = { requests: 20, windowMs: 1000 };
   private readonly apiLogs = new Map<string, DailyApiLogRecord[]>();
   private meetingList: DailyMeetingRecord[] | undefined;
   private filtered = new FilterCache<DailyApiLogRecord[]>();

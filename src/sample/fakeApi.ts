@@ -1,4 +1,5 @@
 import type { Fault, FaultOptions } from './faults';
+import type { RateLimit, RateWindowState } from './networkProfile';
 
 /** What a provider's fake API answers; `rawBody` is sent as it is (for broken bodies). */
 export interface FakeResponse {
@@ -29,6 +30,10 @@ export interface FakeApi {
   errorBody(status: number, fault: Fault): unknown;
   /** Extra headers for a rate-limited answer. */
   rateLimitHeaders?(options: FaultOptions): Record<string, string>;
+  /** The provider's rate limit, enforced when the server's network profile asks for it. */
+  readonly rateLimit?: RateLimit;
+  /** Headers describing the rate-limit window, sent with every answer while a limit is enforced (Lago). */
+  rateWindowHeaders?(state: RateWindowState): Record<string, string>;
 }
 
 /** The list inside a body (a bare array, or `data` / `api_logs` / `logs`), for faults that edit rows. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { FakeApi, FakeResponse } from './fakeApi';
 import { padRows } from './fakeApi';
 import { FaultSwitch, type Fault, type FaultOptions } from './faults';
+import { RateWindow, type NetworkProfile } from './networkProfile';
 
 /** One request as the fake server saw it. */
 export interface RecordedRequest {
@@ -30,12 +31,20 @@ const badGatewayPage =
 export class FakeHttpServer {
   readonly faults = new FaultSwitch();
   readonly requests: RecordedRequest[] = [];
+  /** Every request received and those answered 429 by the rate limit (not by a fault). */
+  readonly counts = { requests: 0, rateLimited: 0 };
   private inFlight = 0;
+  private readonly window: RateWindow | undefined;
   private readonly server: Server;
   private readonly sockets = new Set<import('node:net').Socket>();
   origin = '';
 
-  constructor(private readonly api: FakeApi) {
+  constructor(
+    private readonly api: FakeApi,
+    private readonly network: NetworkProfile = {},
+  ) {
+    const limit = network.rateLimit === true ? api.rateLimit : network.rateLimit;
+    this.window = limit ? new RateWindow(limit) : undefined;
     this.server = createServer((request, response) => this.onRequest(request, response));
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -64,15 +73,25 @@ export class FakeHttpServer {
     const url = new URL(request.url ?? '/', this.origin);
     const recorded = this.record(request, url);
     response.once('finish', () => (recorded.status = response.statusCode));
+    this.counts.requests++;
+    const withinLimit = this.window?.take(Date.now()) ?? true;
     const active = this.faults.take(`${url.pathname}${url.search}`);
-    const delay = active?.fault === 'slow' ? (active.options.delayMs ?? 2000) : 0;
-    const answer = () => this.answer(request, response, url, active);
+    const delay = (this.network.latencyMs ?? 0) + (active?.fault === 'slow' ? (active.options.delayMs ?? 2000) : 0);
+    const answer = () => (withinLimit ? this.answer(request, response, url, active) : this.overLimit(response));
     if (delay > 0) {
       const timer = setTimeout(answer, delay);
       response.on('close', () => clearTimeout(timer));
     } else {
       answer();
     }
+  }
+
+  private overLimit(response: ServerResponse): void {
+    if (response.destroyed) {
+      return;
+    }
+    this.counts.rateLimited++;
+    this.send(response, { status: 429, body: this.api.errorBody(429, 'rateLimited') });
   }
 
   private record(request: IncomingMessage, url: URL): RecordedRequest {
@@ -170,9 +189,11 @@ export class FakeHttpServer {
 
   private send(response: ServerResponse, result: FakeResponse): void {
     const text = result.rawBody ?? JSON.stringify(result.body ?? null);
+    const window = this.window && this.api.rateWindowHeaders?.(this.window.state(Date.now()));
     response.writeHead(result.status, {
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Length': String(Buffer.byteLength(text)),
+      ...window,
       ...result.headers,
     });
     response.end(text);

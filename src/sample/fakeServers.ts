@@ -6,10 +6,12 @@ import type { FakeApi } from './fakeApi';
 import { FakeHttpServer, type RecordedRequest } from './fakeHttpServer';
 import type { Fault, FaultOptions } from './faults';
 import { LagoFakeApi } from './lagoFakeApi';
+import type { NetworkProfile } from './networkProfile';
 import { SignalwireFakeApi } from './signalwireFakeApi';
 
 export type { Fault, FaultOptions } from './faults';
 export type { RecordedRequest } from './fakeHttpServer';
+export type { NetworkProfile, RateLimit } from './networkProfile';
 
 /**
  * A local server speaking one provider's log API over a generated data set: the sample-data mode's backend and
@@ -26,6 +28,8 @@ export interface FakeProviderServer {
   setFault(fault: Fault | undefined, options?: FaultOptions): void;
   /** Every request received, oldest first (the last 10,000). */
   readonly requests: readonly RecordedRequest[];
+  /** Requests received, and those answered 429 because they exceeded the network profile's rate limit. */
+  readonly counts: { readonly requests: number; readonly rateLimited: number };
   close(): Promise<void>;
   /** Daily only: newer API log records, newest first, as if just logged. */
   addApiLogs?(records: readonly DailyApiLogRecord[]): void;
@@ -44,6 +48,8 @@ export interface FakeServerOptions {
   readonly linkOrigin?: string;
   /** Daily: the server's numbers for the meeting-log level names (see `sampleMeetingLogLevels`). */
   readonly meetingLogLevels?: SampleDataOptions['meetingLogLevels'];
+  /** Latency and rate limit (default: neither). */
+  readonly network?: NetworkProfile;
 }
 
 const defaultRowCount = 2500;
@@ -71,7 +77,7 @@ export async function startFakeServer(provider: ProviderKind, options: FakeServe
     meetingLogLevels: options.meetingLogLevels,
   };
   const api = createApi(provider, token, projectId, data, options.linkOrigin);
-  const server = new FakeHttpServer(api);
+  const server = new FakeHttpServer(api, options.network);
   await server.listen();
   return {
     provider,
@@ -80,6 +86,7 @@ export async function startFakeServer(provider: ProviderKind, options: FakeServe
     projectId: provider === 'signalwire' ? projectId : undefined,
     setFault: (fault, faultOptions) => server.faults.set(fault, faultOptions),
     requests: server.requests,
+    counts: server.counts,
     close: () => server.close(),
     addApiLogs: api instanceof DailyFakeApi ? (records) => api.addApiLogs(records) : undefined,
   };

@@ -3,6 +3,7 @@ import type { Fault, FaultOptions } from './faults';
 import type { SampleDataOptions } from './dailyFakeApi';
 import { generateLagoApiLogs, type LagoApiLogRecord } from './lagoData';
 import { FilterCache, filterKey } from './filterCache';
+import type { RateLimit, RateWindowState } from './networkProfile';
 
 const maxPerPage = 100;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -23,6 +24,7 @@ function statusMatches(status: number, filters: string[]): boolean {
 /** Lago's API (`/api/v1`): `GET /api_logs`, following the spec and Lago's server behaviour. */
 export class LagoFakeApi implements FakeApi {
   readonly pathPrefix = '/api/v1';
+  readonly rateLimit: RateLimit = { requests: 100, windowMs: 1000 };
   private logs: LagoApiLogRecord[] | undefined;
   private readonly filtered = new FilterCache<LagoApiLogRecord[] | FakeResponse>();
 
@@ -51,6 +53,15 @@ export class LagoFakeApi implements FakeApi {
   rateLimitHeaders(options: FaultOptions): Record<string, string> {
     const reset = options.retryAfterSeconds === undefined ? 1 : (options.retryAfterSeconds ?? 1);
     return { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(reset) };
+  }
+
+  /** Reset in whole seconds, as Lago sends it. */
+  rateWindowHeaders(state: RateWindowState): Record<string, string> {
+    return {
+      'X-RateLimit-Limit': String(state.limit),
+      'X-RateLimit-Remaining': String(state.remaining),
+      'X-RateLimit-Reset': String(Math.ceil(state.resetMs / 1000)),
+    };
   }
 
   handle(request: FakeRequest): FakeResponse {

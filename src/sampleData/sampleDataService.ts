@@ -2,16 +2,16 @@ import type * as vscode from 'vscode';
 import type { ConnectionSettings } from '../auth/account';
 import { providerKinds } from '../auth/account';
 import type { ProviderKind } from '../protocol/streamDefinition';
-import type { FakeProviderServer } from '../sample/fakeServers';
-import { startSampleServers } from '../sample/fakeServers';
+import type { FakeProviderServer, SampleServers } from '../sample/fakeServers';
 import type { Services } from '../services';
+import { loadSampleServers } from './loadSampleServers';
 
 const sampleAccountKey = 'apiLogs.sampleAccountId';
 const sampleAccountName = 'Sample';
 /** A fixed, valid-looking space name: the base URL override points the connection at the local server anyway. */
 const sampleSpace = 'sample';
 
-type RunningServers = Awaited<ReturnType<typeof startSampleServers>>;
+type RunningServers = SampleServers;
 
 /**
  * "Try with Sample Data": built-in provider servers on 127.0.0.1 (random port, random token per session) and a
@@ -21,8 +21,14 @@ type RunningServers = Awaited<ReturnType<typeof startSampleServers>>;
 export class SampleDataService implements vscode.Disposable {
   private running: Promise<RunningServers> | undefined;
   private starting: Promise<string> | undefined;
+  /** Whether the Sample account's connections point at the running servers. */
+  private pointed = false;
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Services) {
+    services.connections.beforeConnect = async (key) => {
+      if (!this.pointed && key.accountId === this.accountId) await this.start();
+    };
+  }
 
   get accountId(): string | undefined {
     const id = this.services.context.globalState.get<string>(sampleAccountKey);
@@ -46,12 +52,16 @@ export class SampleDataService implements vscode.Disposable {
       await this.services.tokens.set(accountId, provider, server.token);
       await this.services.accounts.putConnection(accountId, sampleConnection(provider, server));
     }
+    this.pointed = true;
     this.services.logger.info(`Sample data servers: ${providerKinds.map((p) => `${p} ${servers[p].baseUrl}`).join(', ')}`);
     await Promise.all(providerKinds.map((provider) => this.services.connections.test({ accountId, provider })));
     return accountId;
   }
 
-  /** After a reload the old servers are gone: restart them for an existing Sample account. */
+  /**
+   * After a reload the old servers are gone: restart them for an existing Sample account. Activation does not call
+   * this; the servers start when a Sample connection is first used (`beforeConnect`).
+   */
   async resumeIfPresent(): Promise<void> {
     if (this.accountId) await this.start();
   }
@@ -80,7 +90,7 @@ export class SampleDataService implements vscode.Disposable {
   }
 
   private ensureServers(): Promise<RunningServers> {
-    this.running ??= startSampleServers();
+    this.running ??= loadSampleServers().then(({ startSampleServers }) => startSampleServers());
     this.running.catch(() => (this.running = undefined));
     return this.running;
   }
@@ -88,6 +98,7 @@ export class SampleDataService implements vscode.Disposable {
   private async stopServers(): Promise<void> {
     const running = this.running;
     this.running = undefined;
+    this.pointed = false;
     if (running) await (await running).close();
   }
 

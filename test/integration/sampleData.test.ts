@@ -119,6 +119,21 @@ describe('sample data (Try with Sample Data / Remove Sample Data)', function () 
     }
   });
 
+  it('starts the servers of an existing Sample account only when one of its connections is first used', async () => {
+    await vscode.commands.executeCommand('apiLogs.trySampleData');
+    const accountId = await sampleAccountId(api);
+    const old = (await runningServers(api)).servers;
+    api.sampleData.dispose();
+    assert.equal(api.sampleData.servers(), undefined, 'the servers stopped');
+    await api.services.connections.forget({ accountId, provider: 'lago' });
+
+    await fetchesRows(api, accountId, 'lago');
+
+    const fresh = (await runningServers(api)).servers;
+    assert.notEqual(fresh.lago.baseUrl, old.lago.baseUrl);
+    assert.ok(fresh.lago.requests.some((request) => request.pathname === '/api/v1/api_logs'), 'the fresh Lago server served the page');
+  });
+
   it('leaves a user\'s own account named "Sample" alone and names the sample account "Sample 2"', async () => {
     const own = await api.services.accounts.add('Sample');
     await vscode.commands.executeCommand('apiLogs.removeSampleData');

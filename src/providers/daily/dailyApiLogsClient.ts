@@ -8,15 +8,26 @@ import { listValue, textValue } from '../rowHelpers';
 import type { FilterValues, LogRow, StreamDefinition } from '../../protocol/streamDefinition';
 import { adaptDailyError } from './dailyErrors';
 import { mapDailyApiLog } from './dailyMappers';
-import { dailyApiLogListSchema, dailyWrappedApiLogsSchema, isWrappedDailyPage } from './dailySchemas';
+import { fastRows } from '../fastRows';
+import { dailyApiLogListSchema, dailyApiLogShape, dailyWrappedApiLogsSchema, isWrappedDailyPage, type DailyApiLog } from './dailySchemas';
+
+/** The rows decoded on the fast path (with the schema's "createdAt or created_at" rule), or undefined for zod. */
+function fastDailyRows(list: unknown): DailyApiLog[] | undefined {
+  const rows = fastRows<DailyApiLog>(list, dailyApiLogShape);
+  return rows?.every((row) => row.createdAt !== undefined || row.created_at !== undefined) ? rows : undefined;
+}
 
 /** Parses and maps one `/logs/api` body; throws `ProviderError('badResponse')` on a schema failure. */
 export function parseDailyApiLogs(body: unknown): { rows: LogRow[]; total?: number } {
   if (isWrappedDailyPage(body)) {
-    const page = parseWithSchema(dailyWrappedApiLogsSchema, body, 'Daily API logs');
+    const wrapped = body as { data?: unknown; total_count?: unknown };
+    const fast = fastDailyRows(wrapped.data);
+    const page = fast
+      ? { data: fast, total_count: Number.isInteger(wrapped.total_count) ? (wrapped.total_count as number) : undefined }
+      : parseWithSchema(dailyWrappedApiLogsSchema, body, 'Daily API logs');
     return { rows: page.data.map(mapDailyApiLog), total: page.total_count };
   }
-  const items = parseWithSchema(dailyApiLogListSchema, body, 'Daily API logs');
+  const items = fastDailyRows(body) ?? parseWithSchema(dailyApiLogListSchema, body, 'Daily API logs');
   return { rows: items.map(mapDailyApiLog) };
 }
 

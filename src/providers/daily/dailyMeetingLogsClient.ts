@@ -3,6 +3,7 @@ import { parseWithSchema } from '../../http/parseWithSchema';
 import { ProviderError } from '../../http/providerError';
 import type { Logger } from '../../util/logging';
 import { BaseStreamClient } from '../baseStreamClient';
+import type { IndexedPageSource, ParallelPaging } from '../parallelPager';
 import type { Page, PageRequest } from '../connection';
 import { booleanValue, numberValue, textValue } from '../rowHelpers';
 import type { LogRow, StreamDefinition } from '../../protocol/streamDefinition';
@@ -10,14 +11,28 @@ import { meetingBounds } from '../timeRangeParams';
 import { adaptDailyError } from './dailyErrors';
 import { DailyLevelTable, isDailyLevelName } from './dailyLevelNames';
 import { mapDailyMeetingLog, mapDailyMetric, type LevelNameOf } from './dailyMappers';
-import { dailyMeetingLogsPageSchema } from './dailySchemas';
+import { fastRows } from '../fastRows';
+import { dailyMeetingLogShape, dailyMeetingLogsPageSchema, type DailyMeetingLog } from './dailySchemas';
+
+/** The page decoded on the fast path (logs only: a page with metrics goes to zod), or undefined for zod. */
+function fastMeetingPage(body: unknown): { logs?: DailyMeetingLog[] | null; metrics?: null | [] } | undefined {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return undefined;
+  }
+  const { logs, metrics } = body as { logs?: unknown; metrics?: unknown };
+  if (!(metrics === undefined || metrics === null || (Array.isArray(metrics) && metrics.length === 0))) {
+    return undefined;
+  }
+  const rows = logs === undefined || logs === null ? logs : fastRows<DailyMeetingLog>(logs, dailyMeetingLogShape);
+  return rows === undefined && logs !== undefined ? undefined : { logs: rows, metrics: metrics as null | [] | undefined };
+}
 
 /**
  * Parses and maps one `/logs` body, naming levels only as `levelName` confirms them. `counts` are the raw list
  * lengths, used to decide whether more pages exist.
  */
 export function parseDailyMeetingLogs(body: unknown, levelName?: LevelNameOf): { rows: LogRow[]; counts: number[] } {
-  const page = parseWithSchema(dailyMeetingLogsPageSchema, body, 'Daily meeting logs');
+  const page = fastMeetingPage(body) ?? parseWithSchema(dailyMeetingLogsPageSchema, body, 'Daily meeting logs');
   const occurrences = new Map<string, number>();
   const rows = (page.logs ?? []).map((log) => {
     const first = mapDailyMeetingLog(log, 0, levelName);
@@ -35,9 +50,12 @@ const probeLimit = 5;
 
 /**
  * `GET /logs` for one meeting or participant session, paged by `offset` (the cursor) + `limit`. Level numbers are
- * named from the connection's `DailyLevelTable`, which each response teaches (see `learnLevels`).
+ * named from the connection's `DailyLevelTable`, which each response teaches (see `learnLevels`). *Load all*
+ * requests offsets ahead in parallel, spaced to stay under Daily's ~20 requests a second (it sends no rate headers).
  */
-export class DailyMeetingLogsClient extends BaseStreamClient {
+export class DailyMeetingLogsClient extends BaseStreamClient implements IndexedPageSource {
+  readonly parallel: ParallelPaging = { maxInFlight: 4, requestsPerSecond: 20 };
+
   constructor(
     definition: StreamDefinition,
     private readonly http: HttpClient,
@@ -108,6 +126,10 @@ export class DailyMeetingLogsClient extends BaseStreamClient {
     const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
     const fetched = Math.max(count(record.logs), count(record.metrics));
     return fetched >= this.pageSize(request) ? String(offsetOf(request) + fetched) : undefined;
+  }
+
+  cursorAfter(cursor: string | undefined, steps: number, request: PageRequest): string {
+    return String(offsetOf({ ...request, cursor }) + steps * this.pageSize(request));
   }
 
   decode(body: unknown, request: PageRequest): Page {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { RowShape } from '../fastRows';
 import { httpStatusSchema, isoTimeSchema } from '../rowHelpers';
 
 const optionalText = z.string().nullish();
@@ -28,6 +29,12 @@ export const dailyApiLogSchema = z
     path: ['createdAt'],
   });
 
+/** `dailyApiLogSchema` for the fast path (see fastRows.ts); the refinement is checked by `parseDailyApiLogs`. */
+export const dailyApiLogShape: RowShape = {
+  id: 'idOrNumber', userId: 'text?', user_id: 'text?', domainId: 'text?', domain_id: 'text?', source: 'text?', ip: 'text?',
+  method: 'text?', url: 'text?', status: 'status?', createdAt: 'time|absent', created_at: 'time|absent', request: 'any', response: 'any',
+};
+
 export type DailyApiLog = z.output<typeof dailyApiLogSchema>;
 
 /**
@@ -56,6 +63,12 @@ export const dailyMeetingLogSchema = z.object({
   level: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]).nullish(),
   code: z.number().int().nullish(),
 });
+
+/** `dailyMeetingLogSchema` for the fast path (see fastRows.ts). */
+export const dailyMeetingLogShape: RowShape = {
+  time: 'time', clientTime: 'time?', message: 'text?', mtgSessionId: 'text?', userSessionId: 'text?', peerId: 'text?',
+  domainName: 'text?', level: 'level?', code: 'int?',
+};
 
 export type DailyMeetingLog = z.output<typeof dailyMeetingLogSchema>;
 

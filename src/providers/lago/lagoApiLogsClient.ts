@@ -1,17 +1,30 @@
+import type { z } from 'zod';
 import type { HttpClient, QueryParams } from '../../http/httpClient';
 import { parseWithSchema } from '../../http/parseWithSchema';
 import { ProviderError, isProviderError } from '../../http/providerError';
 import type { Logger } from '../../util/logging';
 import { BaseStreamClient } from '../baseStreamClient';
+import type { IndexedPageSource, ParallelPaging } from '../parallelPager';
 import type { Page, PageRequest } from '../connection';
 import { listValue, textValue } from '../rowHelpers';
 import type { LogRow, StreamDefinition } from '../../protocol/streamDefinition';
 import { lagoDays } from '../timeRangeParams';
 import { mapLagoApiLog } from './lagoMappers';
-import { lagoApiLogsPageSchema } from './lagoSchemas';
+import { lagoApiLogShape, lagoApiLogsPageSchema, lagoMetaSchema, type LagoApiLog } from './lagoSchemas';
+import { fastRows } from '../fastRows';
+
+type LagoPage = z.output<typeof lagoApiLogsPageSchema>;
+
+/** The page decoded on the fast path, or undefined for zod to judge. */
+function fastLagoPage(body: unknown): LagoPage | undefined {
+  const record = (body ?? {}) as { api_logs?: unknown; meta?: unknown };
+  const rows = fastRows<LagoApiLog>(record.api_logs, lagoApiLogShape);
+  const meta = rows && lagoMetaSchema.safeParse(record.meta);
+  return rows && meta?.success ? { api_logs: rows, meta: meta.data } : undefined;
+}
 
 export function parseLagoApiLogs(body: unknown): { rows: LogRow[]; next?: number; total?: number } {
-  const page = parseWithSchema(lagoApiLogsPageSchema, body, 'Lago API logs');
+  const page = fastLagoPage(body) ?? parseWithSchema(lagoApiLogsPageSchema, body, 'Lago API logs');
   const { meta } = page;
   return { rows: page.api_logs.map(mapLagoApiLog), next: meta.next_page ?? undefined, total: meta.total_count ?? undefined };
 }
@@ -36,8 +49,13 @@ export function adaptLagoError(error: unknown): unknown {
   return error;
 }
 
-/** `GET /api_logs`, paged by page number (the cursor) and `per_page`. */
-export class LagoApiLogsClient extends BaseStreamClient {
+/**
+ * `GET /api_logs`, paged by page number (the cursor) and `per_page`. *Load all* requests pages ahead in parallel;
+ * the connection's rate-limit gate keeps them within Lago's `X-RateLimit-*` budget.
+ */
+export class LagoApiLogsClient extends BaseStreamClient implements IndexedPageSource {
+  readonly parallel: ParallelPaging = { maxInFlight: 4 };
+
   constructor(
     definition: StreamDefinition,
     private readonly http: HttpClient,
@@ -78,6 +96,16 @@ export class LagoApiLogsClient extends BaseStreamClient {
   peekNext(body: unknown, request: PageRequest): string | undefined {
     const next = (body as { meta?: { next_page?: unknown } } | null)?.meta?.next_page;
     return Number.isInteger(next) && next !== Number(request.cursor ?? '1') ? String(next) : undefined;
+  }
+
+  cursorAfter(cursor: string | undefined, steps: number): string {
+    return String(Number(cursor ?? '1') + steps);
+  }
+
+  pagesAfter(body: unknown): number | undefined {
+    const meta = (body as { meta?: { current_page?: unknown; total_pages?: unknown } } | null)?.meta;
+    const { current_page: current, total_pages: total } = meta ?? {};
+    return Number.isInteger(current) && Number.isInteger(total) ? Math.max(0, (total as number) - (current as number)) : undefined;
   }
 
   decode(body: unknown, request: PageRequest): Page {

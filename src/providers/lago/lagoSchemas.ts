@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { RowShape } from '../fastRows';
 import { httpStatusSchema, isoTimeSchema } from '../rowHelpers';
 
 const bodySchema = z.unknown().optional();
@@ -18,15 +19,20 @@ export const lagoApiLogSchema = z.object({
   request_response: bodySchema,
 });
 
+/** `lagoApiLogSchema` for the fast path (see fastRows.ts). */
+export const lagoApiLogShape: RowShape = {
+  request_id: 'id', logged_at: 'time', created_at: 'time?', http_method: 'text', http_status: 'status', request_path: 'text',
+  api_version: 'text?', client: 'text?', request_origin: 'text?', request_body: 'any', request_response: 'any',
+};
+
 export type LagoApiLog = z.output<typeof lagoApiLogSchema>;
 
-export const lagoApiLogsPageSchema = z.object({
-  api_logs: z.array(lagoApiLogSchema),
-  meta: z.object({
-    current_page: z.number().int(),
-    next_page: z.number().int().nullish(),
-    prev_page: z.number().int().nullish(),
-    total_pages: z.number().int().nullish(),
-    total_count: z.number().int().nullish(),
-  }),
+export const lagoMetaSchema = z.object({
+  current_page: z.number().int(),
+  next_page: z.number().int().nullish(),
+  prev_page: z.number().int().nullish(),
+  total_pages: z.number().int().nullish(),
+  total_count: z.number().int().nullish(),
 });
+
+export const lagoApiLogsPageSchema = z.object({ api_logs: z.array(lagoApiLogSchema), meta: lagoMetaSchema });

@@ -11,21 +11,36 @@ import { applySignalwireLocalFilters } from './signalwireFilters';
 import type { SignalwireLinks } from './signalwireLinks';
 import { signalwireBounds } from '../timeRangeParams';
 import { mapSignalwireVideoLog, mapSignalwireVoiceLog } from './signalwireMappers';
-import { signalwireVideoLogsPageSchema, signalwireVoiceLogsPageSchema } from './signalwireSchemas';
+import { fastRows, type RowShape } from '../fastRows';
+import {
+  linksSchema,
+  type SignalwireVideoLog,
+  type SignalwireVoiceLog,
+  signalwireVideoLogShape,
+  signalwireVideoLogsPageSchema,
+  signalwireVoiceLogShape,
+  signalwireVoiceLogsPageSchema,
+} from './signalwireSchemas';
 
 type Kind = 'video' | 'voice';
+
+/** The page decoded on the fast path, or undefined for zod to judge. */
+function fastPage<T>(body: unknown, shape: RowShape): { links: z.output<typeof linksSchema>; data: T[] } | undefined {
+  const record = (body ?? {}) as { links?: unknown; data?: unknown };
+  const data = fastRows<T>(record.data, shape);
+  const links = data && linksSchema.safeParse(record.links);
+  return data && links?.success ? { links: links.data, data } : undefined;
+}
 
 /** Parses and maps one SignalWire logs body; `next` is `links.next` exactly as sent. */
 export function parseSignalwireLogs(kind: Kind, body: unknown): { rows: LogRow[]; next?: string } {
   if (kind === 'video') {
-    const page = parseWithSchema(signalwireVideoLogsPageSchema, body, 'SignalWire video logs');
+    const page =
+      fastPage<SignalwireVideoLog>(body, signalwireVideoLogShape) ?? parseWithSchema(signalwireVideoLogsPageSchema, body, 'SignalWire video logs');
     return { rows: page.data.map(mapSignalwireVideoLog), next: page.links?.next ?? undefined };
   }
-  const page: z.output<typeof signalwireVoiceLogsPageSchema> = parseWithSchema(
-    signalwireVoiceLogsPageSchema,
-    body,
-    'SignalWire voice logs',
-  );
+  const page: z.output<typeof signalwireVoiceLogsPageSchema> =
+    fastPage<SignalwireVoiceLog>(body, signalwireVoiceLogShape) ?? parseWithSchema(signalwireVoiceLogsPageSchema, body, 'SignalWire voice logs');
   return { rows: page.data.map(mapSignalwireVoiceLog), next: page.links?.next ?? undefined };
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { RowShape } from '../fastRows';
 import { isoTimeSchema } from '../rowHelpers';
 
 const optionalText = z.string().nullish();
@@ -8,7 +9,7 @@ const chargeDetailsSchema = z
   .nullish();
 
 /** `links.next` is the only way forward (page_token is required past page 0); absent on the last page. */
-const linksSchema = z
+export const linksSchema = z
   .object({ self: optionalText, first: optionalText, next: optionalText, prev: optionalText })
   .nullish();
 
@@ -26,6 +27,12 @@ export const signalwireVideoLogSchema = z.object({
   charge: money,
   charge_details: chargeDetailsSchema,
 });
+
+/** `signalwireVideoLogSchema` for the fast path (see fastRows.ts). */
+export const signalwireVideoLogShape: RowShape = {
+  id: 'id', created_at: 'time', source: 'text?', type: 'text?', url: 'text?', room_name: 'text?', status: 'text?', locked: 'bool?',
+  started_at: 'time?', ended_at: 'time?', charge: 'money?', charge_details: 'charges?',
+};
 
 export type SignalwireVideoLog = z.output<typeof signalwireVideoLogSchema>;
 
@@ -51,6 +58,13 @@ export const signalwireVoiceLogSchema = z.object({
   billing_ms: z.number().nullish(),
   parent_id: optionalText,
 });
+
+/** `signalwireVoiceLogSchema` for the fast path (see fastRows.ts). */
+export const signalwireVoiceLogShape: RowShape = {
+  id: 'id', created_at: 'time', discarded_at: 'time?', type: 'text?', source: 'text?', from: 'text?', to: 'text?',
+  direction: 'text?', status: 'text?', url: 'any', charge: 'money?', charge_details: 'charges?', duration: 'number?',
+  duration_ms: 'number?', billing_ms: 'number?', parent_id: 'text?',
+};
 
 export type SignalwireVoiceLog = z.output<typeof signalwireVoiceLogSchema>;
 
