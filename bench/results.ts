@@ -7,10 +7,11 @@ export interface BenchRow {
   readonly name: string;
   readonly value: number;
   readonly unit: string;
-  readonly target: string;
+  /** Absent: a reference figure. */
+  readonly target?: string;
   readonly ok?: boolean;
-  /** Timed runs behind the figure (its median or percentile). */
-  readonly runs: number;
+  /** Timed runs behind the figure (its median or percentile), when the suite says. */
+  readonly runs?: number;
 }
 
 export type Figure = Omit<BenchRow, 'suite'>;
@@ -58,8 +59,8 @@ export function formatTable(rows: readonly BenchRow[]): string {
     row.suite,
     row.name,
     `${Number(row.value.toFixed(3))} ${row.unit}`,
-    row.target,
-    String(row.runs),
+    row.target ?? 'reference',
+    row.runs === undefined ? '' : String(row.runs),
     row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED',
   ]);
   const header = ['suite', 'benchmark', 'value', 'target', 'runs', 'result'];

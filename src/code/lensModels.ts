@@ -2,7 +2,7 @@
  * The CodeLenses of one file as plain data: which line, what it says, which stream and query a click opens. Pure,
  * so the bench measures exactly what the provider runs on each keystroke.
  */
-import { termText } from '../protocol/query/queryText';
+import { patternTermText } from '../protocol/query/queryText';
 import type { ProviderKind, StreamId } from '../protocol/streamDefinition';
 import { loggedPathPrefix } from './callSitePatterns';
 import type { EndpointMention, ProviderHints } from './endpointMentions';
@@ -38,7 +38,7 @@ export interface LensModel {
 
 /** `path:/v1/rooms/*\/presence`: the logged form of an endpoint template, as a query term. */
 export function pathQuery(provider: ProviderKind, template: readonly string[]): string {
-  return termText('path', `${loggedPathPrefix(provider)}/${template.join('/')}`);
+  return patternTermText('path', `${loggedPathPrefix(provider)}/${template.join('/')}`);
 }
 
 export function lensModels(

@@ -17,6 +17,18 @@ export function quoteValue(value: string): string {
   return bare ? value : `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 }
 
+/** Like `needsQuotes`, but `*` stays a wildcard. */
+const patternNeedsQuotes = /[\s"():\\]|\.\.|^$|^-|^[<>=]|^OR$|^AND$|^NOT$/i;
+
+/**
+ * `field:pattern` where `*` in the pattern is a wildcard (`path:/v1/rooms/*` + `/presence`). A pattern that cannot stay
+ * bare is quoted, and then matches literally.
+ */
+export function patternTermText(field: string, pattern: string): string {
+  const bare = !patternNeedsQuotes.test(pattern) && scanRegex(pattern, 0) === undefined;
+  return bare ? `${field}:${pattern}` : termText(field, pattern);
+}
+
 /** One `field:value` term (or `-field:value` with `negate`). */
 export function termText(field: string, value: string, options: { readonly negate?: boolean } = {}): string {
   return `${options.negate ? '-' : ''}${field}:${quoteValue(value)}`;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { quoteValue, termText, withTerm } from '../../../../src/protocol/query/queryText';
+import { patternTermText, quoteValue, termText, withTerm } from '../../../../src/protocol/query/queryText';
 
 describe('query text builders', () => {
   it('leaves plain values bare and quotes values the parser would split', () => {
@@ -26,5 +26,10 @@ describe('query text builders', () => {
     assert.equal(withTerm('(a OR b) x', 'c:1'), '(a OR b) x c:1');
     assert.equal(withTerm('"a OR b"', 'c:1'), '"a OR b" c:1');
     assert.equal(withTerm('method:POST status:404', 'status:404'), 'method:POST status:404');
+  });
+
+  it('keeps * a wildcard in a pattern term, and quotes a pattern that cannot stay bare', () => {
+    assert.equal(patternTermText('path', '/v1/rooms/*/presence'), 'path:/v1/rooms/*/presence');
+    assert.equal(patternTermText('path', '/v1/rooms x/*'), 'path:"/v1/rooms x/*"');
   });
 });
