@@ -54,6 +54,8 @@ export class App {
   private readonly time: TimeControls;
   /** How the rows changed since the last refresh, so the histogram counts only new rows. */
   private rowChange: RowChange | undefined;
+  /** The page's one level-one heading: the stream's title, for screen readers (VS Code shows it on the tab). */
+  private readonly heading = document.createElement('h1');
 
   constructor(
     private readonly root: HTMLElement,
@@ -174,13 +176,15 @@ export class App {
 
   private layout(): void {
     this.filterSlot.className = 'filter-slot';
+    this.heading.className = 'visually-hidden';
+    this.heading.textContent = document.title;
     const table = document.createElement('div');
     table.className = 'table-area';
     table.append(this.tail.button, this.grid.element, this.empty.element);
     const content = document.createElement('div');
     content.className = 'content';
     content.append(table, this.facets.element, this.detail.element);
-    this.root.replaceChildren(this.filterSlot, this.toolbar.element, this.banner.element, this.time.histogram.element, content, this.statusLine.element);
+    this.root.replaceChildren(this.heading, this.filterSlot, this.toolbar.element, this.banner.element, this.time.histogram.element, content, this.statusLine.element);
     this.statusLine.element.prepend(this.time.status);
     this.toolbar.setSeverities(this.shownLevels);
     document.addEventListener('keydown', (event) => this.onGlobalKey(event));
@@ -189,6 +193,7 @@ export class App {
   private init(message: Extract<Notification, { type: 'init' }>): void {
     this.definition = message.definition;
     this.filters = message.filters;
+    this.heading.textContent = message.title;
     if (message.identity) this.state.setIdentity({ ...message.identity, filters: message.filters });
     this.state.updateUi({ filters: message.filters });
     this.filterBar = new FilterBar(message.definition.filters, {
@@ -375,12 +380,12 @@ export class App {
     this.applyColumns();
   }
 
-  /** Rebuilds the header (and row pool) for the current columns, keeping keyboard focus on the grid. */
+  /** Rebuilds the header (and row pool) for the current columns, keeping keyboard focus in the grid. */
   private applyColumns(): void {
     const hadFocus = this.grid.element.contains(document.activeElement);
     this.grid.setColumns(this.columns.visible(), this.columns.widths, this.columns.sort);
     this.refresh();
-    if (hadFocus) this.grid.element.focus({ preventScroll: true });
+    if (hadFocus && !this.grid.element.contains(document.activeElement)) this.grid.element.focus({ preventScroll: true });
   }
 
   private exportRows(format: ExportFormat, filteredOnly: boolean): void {

@@ -18,7 +18,7 @@ export function createNonce(): string {
 }
 
 /**
- * The panel page: an empty `#app` root filled by the bundled script. Nothing from logs is ever in this HTML; rows
+ * The panel page: an empty `#app` root (the page's main landmark) filled by the bundled script. Nothing from logs is ever in this HTML; rows
  * arrive as messages and the front end writes them as text. The `csp-nonce` meta tag lets the toolkit's focus
  * probe insert its `<style>` under the CSP (see DESIGN.md, "Webview CSP with the toolkit").
  */
@@ -42,7 +42,7 @@ export function renderPanelHtml(options: PanelHtmlOptions): string {
     <title>${escapeHtml(options.title)}</title>${style}
   </head>
   <body>
-    <div id="app"></div>
+    <main id="app"></main>
     <script nonce="${escapeHtml(nonce)}" src="${escapeHtml(options.scriptUri)}"></script>
   </body>
 </html>

@@ -12,7 +12,7 @@ import { extname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createNonce, renderPanelHtml } from '../../src/panel/html';
 import { chromiumLaunchOptions } from '../support/chromium';
-import { themeVariables, type ThemeName } from './themes';
+import { themeBody, themeVariables, type ThemeName } from './themes';
 
 const root = resolve(__dirname, '..', '..');
 const distDir = join(root, 'dist', 'webview');
@@ -57,9 +57,9 @@ function serve(): Promise<Server> {
 
 /**
  * Runs in the page before any page script: the VS Code API stand-in (one `acquireVsCodeApi` call only, posted
- * messages recorded), a CSP violation recorder, and the theme (variables on <html>, class on <body>).
+ * messages recorded), a CSP violation recorder, and the theme (variables on <html>, classes and theme kind on <body>).
  */
-export function stubScript(arg: { vars: Record<string, string>; bodyClass: string; state: unknown }): void {
+export function stubScript(arg: { vars: Record<string, string>; bodyClasses: readonly string[]; themeKind: string; state: unknown }): void {
   const w = window as unknown as Record<string, unknown>;
   const posted: unknown[] = [];
   const violations: unknown[] = [];
@@ -83,7 +83,8 @@ export function stubScript(arg: { vars: Record<string, string>; bodyClass: strin
   const applyTheme = () => {
     if (!document.documentElement || !document.body) return false;
     for (const [name, value] of Object.entries(arg.vars)) document.documentElement.style.setProperty(name, value);
-    document.body.classList.add(arg.bodyClass);
+    document.body.classList.add(...arg.bodyClasses);
+    document.body.dataset.vscodeThemeKind = arg.themeKind;
     return true;
   };
   if (!applyTheme()) {
@@ -130,7 +131,9 @@ export async function startHarness(): Promise<Harness> {
         if (message.type() === 'error') errors.push(message.text());
         if (process.env.WEBVIEW_DEBUG) process.stderr.write(`[page ${message.type()}] ${message.text()}\n`);
       });
-      await page.addInitScript({ content: stubSource({ vars: themeVariables[theme], bodyClass: `vscode-${theme}`, state: options.state }) });
+      const body = themeBody[theme];
+      const stub = stubSource({ vars: themeVariables[theme], bodyClasses: body.classes, themeKind: body.kind, state: options.state });
+      await page.addInitScript({ content: stub });
       await page.goto(origin + '/');
       await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
       return new PanelPage(page, errors);
@@ -181,6 +184,22 @@ export class PanelPage {
     await this.page.evaluate(() => {
       (window as unknown as { __posted: unknown[] }).__posted.length = 0;
     });
+  }
+
+  /** Switches the theme live, as VS Code does when the user picks another one, and waits for the next frame. */
+  async setTheme(theme: ThemeName): Promise<void> {
+    const allVariables = [...new Set(Object.values(themeVariables).flatMap((vars) => Object.keys(vars)))];
+    const allClasses = [...new Set(Object.values(themeBody).flatMap((body) => body.classes))];
+    const arg = { vars: themeVariables[theme], ...themeBody[theme], allVariables, allClasses };
+    await this.page.evaluate(async ({ vars, classes, kind, allVariables, allClasses }) => {
+      const style = document.documentElement.style;
+      for (const name of allVariables) style.removeProperty(name);
+      for (const [name, value] of Object.entries(vars)) style.setProperty(name, value);
+      document.body.dataset.vscodeThemeKind = kind;
+      document.body.classList.remove(...allClasses);
+      document.body.classList.add(...classes);
+      await new Promise((done) => requestAnimationFrame(done));
+    }, arg);
   }
 
   cspViolations(): Promise<unknown[]> {

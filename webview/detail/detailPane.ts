@@ -45,6 +45,8 @@ export class DetailPane {
     private readonly filterTo: FilterTo,
   ) {
     this.element.className = 'detail';
+    // A region, not a complementary landmark: it sits inside the page's main landmark, next to the rows it details.
+    this.element.setAttribute('role', 'region');
     this.element.setAttribute('aria-label', 'Row details');
     this.element.hidden = true;
   }

@@ -85,8 +85,10 @@ export class Grid {
     group.setAttribute('role', 'rowgroup');
     group.append(header);
     const previous = this.element.querySelector(':scope > .grid-header');
+    const focused = previous?.contains(document.activeElement) ? headerControlSelector(document.activeElement) : undefined;
     if (previous) previous.replaceWith(group);
     else this.element.prepend(group);
+    if (focused) group.querySelector<HTMLElement>(focused)?.focus({ preventScroll: true });
     const shape = columns.map((c) => c.key).join('\n');
     if (shape !== this.shape) {
       for (const row of this.pool) row.remove();
@@ -328,4 +330,10 @@ function isGap(item: LogRow | GapSlot): item is GapSlot {
 function hasTextSelection(): boolean {
   const selection = window.getSelection();
   return selection !== null && !selection.isCollapsed;
+}
+
+/** Finds the same sort button or resize handle in a rebuilt header, so a keyboard user keeps their place. */
+function headerControlSelector(element: Element | null): string | undefined {
+  if (!(element instanceof HTMLElement) || element.dataset.column === undefined) return undefined;
+  return `.${element.classList[0]}[data-column="${CSS.escape(element.dataset.column)}"]`;
 }

@@ -7,6 +7,7 @@ export interface HeaderCallbacks {
 }
 
 const minWidth = 40;
+const maxWidth = 2000;
 const keyboardStep = 16;
 
 /** Builds the sticky header row: sortable column headers with a resize handle each. */
@@ -39,6 +40,7 @@ function headerCell(
   cell.setAttribute('aria-sort', direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none');
   const label = document.createElement('button');
   label.className = 'sort-button';
+  label.dataset.column = column.key;
   label.type = 'button';
   label.title = `Sort by ${column.title}`;
   label.textContent = column.title;
@@ -52,26 +54,39 @@ function headerCell(
   return cell;
 }
 
+/**
+ * A focusable splitter (role=separator) whose value is the column width in pixels; arrows change it. The value
+ * attributes follow every change, so a screen reader announces the width while resizing.
+ */
 function resizeHandle(column: ColumnDef, widths: ReadonlyMap<string, number>, callbacks: HeaderCallbacks): HTMLElement {
   const handle = document.createElement('div');
   handle.className = 'resize-handle';
+  handle.dataset.column = column.key;
   handle.setAttribute('role', 'separator');
   handle.setAttribute('aria-orientation', 'vertical');
   handle.setAttribute('aria-label', `Resize ${column.title}`);
+  handle.setAttribute('aria-valuemin', String(minWidth));
+  handle.setAttribute('aria-valuemax', String(maxWidth));
   handle.tabIndex = 0;
   /** The rendered width until the user sets one: a time column may be wider than its definition says. */
-  const width = () => widths.get(column.key) ?? Math.round(handle.parentElement?.getBoundingClientRect().width ?? column.width ?? 120);
+  const width = () => widths.get(column.key) ?? Math.round(handle.parentElement?.getBoundingClientRect().width || (column.width ?? 120));
+  const resize = (next: number, done: boolean) => {
+    const clamped = Math.round(Math.min(maxWidth, Math.max(minWidth, next)));
+    showValue(handle, clamped);
+    callbacks.onResize(column.key, clamped, done);
+  };
+  showValue(handle, widths.get(column.key) ?? column.width ?? 120);
+  handle.addEventListener('focus', () => showValue(handle, width()));
   handle.addEventListener('pointerdown', (down) => {
     down.preventDefault();
     handle.setPointerCapture(down.pointerId);
     const startX = down.clientX;
     const startWidth = width();
-    const move = (event: PointerEvent) =>
-      callbacks.onResize(column.key, Math.max(minWidth, startWidth + event.clientX - startX), false);
+    const move = (event: PointerEvent) => resize(startWidth + event.clientX - startX, false);
     const up = (event: PointerEvent) => {
       handle.removeEventListener('pointermove', move);
       handle.removeEventListener('pointerup', up);
-      callbacks.onResize(column.key, Math.max(minWidth, startWidth + event.clientX - startX), true);
+      resize(startWidth + event.clientX - startX, true);
     };
     handle.addEventListener('pointermove', move);
     handle.addEventListener('pointerup', up);
@@ -81,7 +96,12 @@ function resizeHandle(column: ColumnDef, widths: ReadonlyMap<string, number>, ca
     if (step === 0) return;
     event.preventDefault();
     event.stopPropagation();
-    callbacks.onResize(column.key, Math.max(minWidth, width() + step), true);
+    resize(width() + step, true);
   });
   return handle;
+}
+
+function showValue(handle: HTMLElement, width: number): void {
+  handle.setAttribute('aria-valuenow', String(Math.round(width)));
+  handle.setAttribute('aria-valuetext', `${Math.round(width)} pixels`);
 }

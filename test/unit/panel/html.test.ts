@@ -22,7 +22,7 @@ describe('panel html', () => {
     const html = render();
     assert.match(html, /<meta property="csp-nonce" content="abc123==">/);
     assert.deepEqual(html.match(/<script[^>]*>/g), [`<script nonce="abc123==" src="${cspSource}/ext/dist/webview/main.js">`]);
-    assert.match(html, /<div id="app"><\/div>/);
+    assert.match(html, /<main id="app"><\/main>/);
   });
 
   it('links the stylesheet only when there is one', () => {

@@ -1,0 +1,56 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { axeViolations, describeViolations, type AxeViolation } from './axe';
+import { startHarness, type Harness } from './harness';
+import { panelStates } from './panelStates';
+import type { ThemeName } from './themes';
+
+const themes: readonly ThemeName[] = ['light', 'dark', 'high-contrast', 'high-contrast-light'];
+/** Serious and critical violations, and the structure rules the panel once broke (main landmark, h1, regions). */
+const blocks = (v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical' || structureRules.has(v.rule);
+const structureRules = new Set(['landmark-one-main', 'page-has-heading-one', 'region']);
+
+/**
+ * Each panel state is set up once and checked in every theme, switched live (as VS Code does), so axe is
+ * injected once per state. Every violation found is tallied in test-results/axe-summary.json.
+ */
+describe('webview accessibility: axe-core in every panel state and theme', function () {
+  this.timeout(120_000);
+  let harness: Harness;
+  const tally: Record<string, Record<string, number>> = {};
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => {
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync('test-results/axe-summary.json', `${JSON.stringify(tally, null, 2)}\n`);
+    await harness?.close();
+  });
+
+  function count(theme: ThemeName, violations: readonly AxeViolation[]): void {
+    const perTheme = (tally[theme] ??= {});
+    for (const v of violations) perTheme[`${v.impact} ${v.rule}`] = (perTheme[`${v.impact} ${v.rule}`] ?? 0) + v.nodes.length;
+  }
+
+  for (const state of panelStates) {
+    it(`${state.name}: no serious, critical or structure violation in ${themes.join(', ')}`, async () => {
+      const panel = await harness.open({ theme: themes[0] });
+      try {
+        await state.setUp(panel);
+        const failures: string[] = [];
+        for (const theme of themes) {
+          await panel.setTheme(theme);
+          const violations = await axeViolations(panel.page);
+          count(theme, violations);
+          const serious = violations.filter(blocks);
+          if (serious.length > 0) failures.push(`${theme}:\n${describeViolations(serious)}`);
+        }
+        assert.deepEqual(failures, []);
+        assert.deepEqual(await panel.cspViolations(), []);
+        assert.deepEqual(panel.errors, []);
+      } finally {
+        await panel.page.close();
+      }
+    });
+  }
+});
