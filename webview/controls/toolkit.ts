@@ -46,10 +46,14 @@ export interface TextFieldElement extends HTMLElement {
   placeholder: string;
 }
 
+/**
+ * The toolkit names a text field by its text content, a `<label>` it renders above the input (visually hidden in
+ * main.css: the panel lays out its own labels); any other aria-label it overwrites with "Text field".
+ */
 export function textField(label: string, placeholder: string, onInput: (value: string) => void): TextFieldElement {
   const element = document.createElement('vscode-text-field') as TextFieldElement;
   element.setAttribute('placeholder', placeholder);
-  element.setAttribute('aria-label', label);
+  element.textContent = label;
   element.addEventListener('input', () => onInput(element.value));
   return element;
 }

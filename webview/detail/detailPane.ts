@@ -87,6 +87,7 @@ export class DetailPane {
       bar.append(button('Copy as cURL', 'secondary', () => this.actions.copyCurl(row.id)), find);
     }
     const close = button('✕', 'icon', () => this.onClose());
+    close.classList.add('detail-close');
     close.setAttribute('aria-label', 'Close details');
     close.title = 'Close details (Escape)';
     bar.append(close);

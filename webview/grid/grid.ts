@@ -69,6 +69,8 @@ export class Grid {
     this.element.addEventListener('keydown', (event) => this.onKey(event));
     this.body.addEventListener('click', (event) => this.onClick(event, false));
     this.body.addEventListener('dblclick', (event) => this.onClick(event, true));
+    // A double click opens the row; without this it would also select the word under the pointer.
+    this.body.addEventListener('mousedown', (event) => event.detail > 1 && event.preventDefault());
     this.body.addEventListener('pointerover', (event) => this.onHover(event));
     this.body.addEventListener('contextmenu', (event) => this.onContextMenu(event));
   }
