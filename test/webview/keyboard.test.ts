@@ -88,7 +88,8 @@ describe('webview keyboard: every control reachable with Tab, with visible focus
     await panel.page.close();
   });
 
-  for (const prefix of ['details open, focus in the grid', 'error banner over rows', 'meeting filters: session picker']) {
+  // Between them: the filter bar with every control kind, toolbar, headers, grid, detail pane and paging buttons.
+  for (const prefix of ['details open, focus in the grid', 'meeting filters: session picker']) {
     it(`${prefix}: Tab reaches every control, each with a visible focus indicator, in every theme`, async () => {
       await stateNamed(prefix).setUp(panel);
       for (const theme of themes) await tabThrough(panel, theme);
