@@ -7,9 +7,9 @@ import { panelStates } from './panelStates';
 import type { ThemeName } from './themes';
 
 const themes: readonly ThemeName[] = ['light', 'dark', 'high-contrast', 'high-contrast-light'];
-/** Serious and critical violations, and the structure rules the panel once broke (main landmark, h1, regions). */
+/** Serious and critical violations, and the structure rules the panel once broke (main landmark, h1, regions, unique landmarks). */
 const blocks = (v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical' || structureRules.has(v.rule);
-const structureRules = new Set(['landmark-one-main', 'page-has-heading-one', 'region']);
+const structureRules = new Set(['landmark-one-main', 'page-has-heading-one', 'region', 'landmark-unique']);
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /**

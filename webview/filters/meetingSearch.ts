@@ -10,13 +10,15 @@ export class MeetingSearch {
   private readonly from = dateTimeInput('Sessions started from');
   private readonly to = dateTimeInput('Sessions started until');
 
+  /** `pickerLabel` names the search landmark: a stream may have two pickers (meeting and participant). */
   constructor(
+    pickerLabel: string,
     private readonly timeZone: TimeZoneMode,
     onSearch: () => void,
   ) {
     this.element.className = 'meeting-search';
     this.element.setAttribute('role', 'search');
-    this.element.setAttribute('aria-label', 'Find meeting sessions');
+    this.element.setAttribute('aria-label', `Find sessions for ${pickerLabel}`);
     this.element.hidden = true;
     for (const input of [this.room, this.from, this.to]) input.addEventListener('keydown', (event) => event.key === 'Enter' && onSearch());
     this.element.append(this.room, this.from, this.to, button('Search', 'secondary', onSearch));

@@ -23,7 +23,7 @@ export function sessionPicker(filter: SessionFilter, value: FilterValue, context
   const participants = /user/i.test(filter.key);
   let sessions: MeetingSession[] = [];
   let picker: DropdownElement | undefined;
-  const search = new MeetingSearch(context.timeZone, () => load(false));
+  const search = new MeetingSearch(filter.label, context.timeZone, () => load(false));
   const more = button('More…', 'secondary', () => load(true));
   more.title = 'Load older sessions';
   more.hidden = true;
