@@ -54,9 +54,12 @@ async function tabThrough(panel: PanelPage, theme: ThemeName): Promise<void> {
   const reached: number[] = [];
   const invisible: string[] = [];
   // Date inputs take one Tab per field (day, month, year, …), so a control may stay focused for several presses.
+  let previous = -1;
   for (let press = 0; press < controls.length * 2 + 20; press++) {
     await panel.page.keyboard.press('Tab');
     const stop = await focusedStop(panel);
+    if (stop === previous) continue;
+    previous = stop;
     if (stop === reached[0]) break;
     if (stop < 0 || reached.includes(stop)) continue;
     reached.push(stop);
