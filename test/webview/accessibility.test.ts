@@ -68,8 +68,9 @@ describe('webview accessibility: axe-core in every panel state and theme', funct
       // The toolkit names an unlabelled field "Text field"; each must carry its own name instead.
       assert.equal(await panel.page.getByRole('textbox', { name: 'Text field' }).count(), 0);
       assert.equal(await panel.page.getByRole('textbox', { name: 'Session', exact: true }).inputValue(), 'mtg-a');
-      assert.equal(await panel.page.getByRole('textbox', { name: 'Quick filter over loaded rows' }).count(), 1);
-      const label = await panel.page.locator('.quick-filter').evaluate((field) => field.shadowRoot!.querySelector('label')!.getBoundingClientRect().width);
+      assert.equal(await panel.page.getByRole('combobox', { name: 'Query over loaded rows' }).count(), 1);
+      const field = panel.page.locator('.session-picker vscode-text-field').first();
+      const label = await field.evaluate((element) => element.shadowRoot!.querySelector('label')!.getBoundingClientRect().width);
       assert.ok(label <= 1, `the toolkit's label stays visually hidden (${label} px wide)`);
     } finally {
       await panel.page.close();
