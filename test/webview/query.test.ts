@@ -114,7 +114,10 @@ describe('webview query line: completion, errors, highlight, facets, context men
     await panel.notify(...snapshot(apiRows(100)));
     await panel.page.locator('.grid-body [aria-rowindex="3"] [aria-colindex="5"]').click({ button: 'right' });
     const menu = panel.page.locator('.context-menu');
-    assert.deepEqual(await menu.getByRole('menuitem').allTextContents(), ['Filter to this value', 'Exclude this value']);
+    assert.deepEqual(await menu.getByRole('menuitem').allTextContents(), ['Filter to this value', 'Exclude this value', 'Find Call Sites']);
+    await menu.getByRole('menuitem', { name: 'Find Call Sites' }).click();
+    assert.deepEqual(await panel.postedOfType('findCallSites'), [{ type: 'findCallSites', rowId: 'log-1' }]);
+    await panel.page.locator('.grid-body [aria-rowindex="3"] [aria-colindex="5"]').click({ button: 'right' });
     await menu.getByRole('menuitem', { name: 'Exclude this value' }).click();
     assert.equal(await input(panel).inputValue(), '-ip:10.0.1.1');
     assert.equal(await shownCount(panel), 99);

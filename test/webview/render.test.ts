@@ -243,4 +243,20 @@ describe('webview table: render, sort, columns, paging', function () {
       layout: { ...layout, sort: { key: 'method', direction: 'asc' } },
     });
   });
+
+  it('keeps a toolbar menu inside the page when the toolbar wraps its trigger to the left edge', async () => {
+    await panel.notify(...snapshot(apiRows(5)));
+    const trigger = panel.page.getByRole('button', { name: /Export/ });
+    let width = 1400;
+    await panel.page.setViewportSize({ width, height: 800 });
+    while (width > 300 && ((await trigger.boundingBox())?.x ?? 0) > 60) {
+      width -= 20;
+      await panel.page.setViewportSize({ width, height: 800 });
+    }
+    assert.ok(((await trigger.boundingBox())?.x ?? 999) <= 60, 'no width wraps Export to the left edge');
+    await trigger.click();
+    const boxes = await panel.page.getByRole('menuitem').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().toJSON() as DOMRect));
+    assert.equal(boxes.length, 6);
+    for (const box of boxes) assert.ok(box.left >= 0 && box.right <= width && box.bottom <= 800, `menu item out of the page at ${width} px: ${JSON.stringify(box)}`);
+  });
 });

@@ -30,6 +30,7 @@ export function popupMenu(label: string, items: () => readonly MenuItem[]): HTML
   const open = () => {
     menu.replaceChildren(...items().map((item) => menuItem(item, close)));
     menu.hidden = false;
+    keepInView(menu);
     trigger.setAttribute('aria-expanded', 'true');
     menu.querySelector<HTMLElement>('button:not([disabled])')?.focus();
   };
@@ -39,6 +40,27 @@ export function popupMenu(label: string, items: () => readonly MenuItem[]): HTML
   });
   box.append(trigger, menu);
   return box;
+}
+
+/**
+ * The menu hangs from its trigger's right edge; a trigger near the left edge (a wrapped toolbar) would push it out of
+ * the page, where nobody can reach it, so it then hangs from the left edge, and opens upwards when there is no room
+ * below. Reset first: the trigger may have moved since the last time.
+ */
+function keepInView(menu: HTMLElement): void {
+  menu.style.removeProperty('left');
+  menu.style.removeProperty('right');
+  menu.style.removeProperty('top');
+  menu.style.removeProperty('bottom');
+  const box = menu.getBoundingClientRect();
+  if (box.left < 0) {
+    menu.style.left = '0';
+    menu.style.right = 'auto';
+  }
+  if (box.bottom > window.innerHeight && box.top - box.height > 0) {
+    menu.style.top = 'auto';
+    menu.style.bottom = 'calc(100% + 2px)';
+  }
 }
 
 /**
