@@ -98,16 +98,16 @@ describe('webview query line: completion, errors, highlight, facets, context men
     await panel.notify(...snapshot(apiRows(100)));
     await panel.page.locator('.facets-toggle').click();
     const method = panel.page.locator('.facet', { hasText: 'Method' });
-    assert.deepEqual(await method.locator('.facet-label').allTextContents(), ['GET', 'POST']);
-    assert.deepEqual(await method.locator('.facet-count').allTextContents(), ['50', '50']);
+    await eventually(() => method.locator('.facet-label').allTextContents(), ['GET', 'POST']);
+    await eventually(() => method.locator('.facet-count').allTextContents(), ['50', '50']);
     await method.locator('.facet-value', { hasText: 'POST' }).click();
-    assert.equal(await input(panel).inputValue(), 'method:POST');
-    assert.equal(await shownCount(panel), 50);
-    assert.deepEqual(await method.locator('.facet-label').allTextContents(), ['POST']);
+    await eventually(() => input(panel).inputValue(), 'method:POST');
+    await eventually(() => shownCount(panel), 50);
+    await eventually(() => method.locator('.facet-label').allTextContents(), ['POST']);
     await panel.page.locator('.facet', { hasText: 'Status' }).locator('.facet-value', { hasText: '404' }).click({ modifiers: ['Alt'] });
-    assert.equal(await input(panel).inputValue(), 'method:POST -status:404');
-    assert.equal(await shownCount(panel), 40);
-    await panel.page.waitForFunction(() => (window as unknown as { __state: () => { ui?: { facetsOpen?: boolean } } }).__state().ui?.facetsOpen === true);
+    await eventually(() => input(panel).inputValue(), 'method:POST -status:404');
+    await eventually(() => shownCount(panel), 40);
+    await panel.page.waitForFunction(() => (window as unknown as { __state: () => { ui?: { facetsOpen?: boolean } } | undefined }).__state()?.ui?.facetsOpen === true);
   });
 
   it('offers Filter to / Exclude this value from a cell context menu and the keyboard', async () => {
