@@ -60,7 +60,7 @@ async function runLayer(layer, dir) {
   if (counts.passed + counts.failed === 0) problems.push('no tests ran');
   if (counts.pending > 0) problems.push(`${counts.pending} pending`);
   if (!outcome.ok && counts.failed === 0 && !outcome.timedOut) problems.push('the layer exited with an error');
-  return { name: layer.name, passed: counts.passed, failed: counts.failed, problems };
+  return { name: layer.name, passed: counts.passed, failed: counts.failed, failures: counts.failures ?? [], problems };
 }
 
 async function main() {
@@ -79,6 +79,10 @@ async function main() {
   process.stdout.write(`\n── summary (${Math.round((Date.now() - started) / 1000)} s)\n`);
   for (const { name, passed, failed, problems } of results) {
     process.stdout.write(`${name}: ${passed} passed, ${failed} failed${problems.length ? ` (${problems.join('; ')})` : ''}\n`);
+  }
+  // CI keeps only the end of the output, so the failed tests are named again here, last.
+  for (const { name, failures } of results) {
+    for (const failure of failures) process.stdout.write(`✗ ${name}: ${failure.split('\n')[0].slice(0, 400)}\n`);
   }
   const broken = [...failedSteps, ...results.filter((r) => r.failed > 0 || r.problems.length > 0).map((r) => r.name)];
   if (broken.length > 0) process.stdout.write(`FAILED: ${broken.join(', ')}\n`);
