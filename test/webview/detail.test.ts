@@ -5,7 +5,6 @@ import { type PanelPage, usePanelPages } from './harness';
 const selectedIndex = (panel: PanelPage) => panel.page.locator('.grid-body [aria-selected=true]').getAttribute('aria-rowindex');
 
 describe('webview keyboard, detail pane, export and errors', function () {
-  this.timeout(60_000);
   const pages = usePanelPages();
   let panel: PanelPage;
   beforeEach(() => {

@@ -6,7 +6,6 @@ const shownCount = (panel: PanelPage) =>
   panel.page.locator('[role=grid]').getAttribute('aria-rowcount').then((n) => Number(n) - 1);
 
 describe('webview filters: quick filter, levels, filter bar, empty states', function () {
-  this.timeout(60_000);
   const pages = usePanelPages();
   let panel: PanelPage;
   beforeEach(() => {

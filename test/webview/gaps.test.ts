@@ -6,7 +6,6 @@ const gapRow = '.grid-body .grid-row.gap-row:not([hidden])';
 
 /** Live-tail gaps, paging stops and retries: what the page shows of rows that are not loaded. */
 describe('webview: rows not loaded', function () {
-  this.timeout(60_000);
   const pages = usePanelPages();
   let panel: PanelPage;
   beforeEach(() => {

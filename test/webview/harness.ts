@@ -119,6 +119,8 @@ export async function startHarness(): Promise<Harness> {
     async open(options = {}) {
       const theme = options.theme ?? 'dark';
       const page = await browser.newPage({ viewport: { width: options.width ?? 1200, height: options.height ?? 700 } });
+      // Playwright's 30 s per action is a hang guard that a busy 2-core CI machine can reach on the 1 MB cases.
+      page.setDefaultTimeout(50_000);
       const errors: string[] = [];
       page.on('pageerror', (error) => {
         errors.push(error.message);

@@ -28,7 +28,6 @@ function hostileRow(): LogRow {
 }
 
 describe('webview hostile content is inert text', function () {
-  this.timeout(60_000);
   const pages = usePanelPages();
   let panel: PanelPage;
   beforeEach(() => {

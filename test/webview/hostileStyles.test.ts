@@ -53,7 +53,6 @@ function centreOfText(element: Locator, text: string): Promise<{ x: number; y: n
 }
 
 describe('webview hostile content: CSS injection, link schemes and bidi stay inert', function () {
-  this.timeout(60_000);
   const pages = usePanelPages();
   let panel: PanelPage;
   const requests: string[] = [];

@@ -16,7 +16,6 @@ function voiceRow(index: number, discarded: boolean): LogRow {
 }
 
 describe('webview: provider fidelity (discarded voice logs, unnamed levels)', function () {
-  this.timeout(60_000);
   const pages = usePanelPages();
 
   it('marks discarded voice logs with a badge, not a status, and hides them with their own toggle', async () => {

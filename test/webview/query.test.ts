@@ -11,7 +11,6 @@ const optionLabels = (panel: PanelPage) => panel.page.locator('.query-option-lab
 const hostile = '<img src=x onerror="window.__pwned = \'img\'">';
 
 describe('webview query line: completion, errors, highlight, facets, context menu, state', function () {
-  this.timeout(60_000);
   const pages = usePanelPages();
   let panel: PanelPage;
   beforeEach(() => {

@@ -12,7 +12,6 @@ const cellTexts = (panel: PanelPage, column: number) =>
   );
 
 describe('webview table: render, sort, columns, paging', function () {
-  this.timeout(60_000);
   const pages = usePanelPages();
   let panel: PanelPage;
   beforeEach(() => {

@@ -69,7 +69,7 @@ export async function openWatchedPanel(api: ApiLogsApi, server: FakeProviderServ
 }
 
 /** Waits until the panel's session has nothing in flight. */
-export function settled(watched: WatchedPanel, timeoutMs = 20_000): Promise<void> {
+export function settled(watched: WatchedPanel, timeoutMs = 45_000): Promise<void> {
   return until(() => !watched.panel.session.busy, `${watched.provider} to settle`, timeoutMs);
 }
 

@@ -47,7 +47,6 @@ async function barX(panel: PanelPage, buckets: readonly { start: number }[], ind
 }
 
 describe('webview histogram and time range', function () {
-  this.timeout(60_000);
   const pages = usePanelPages();
   let panel: PanelPage;
   beforeEach(() => {
