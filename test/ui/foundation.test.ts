@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { startFakeServer, type FakeProviderServer } from '../../src/sample/fakeServers';
 import { screenshot, useUiSession } from './uiSession';
-import { answerQuickInput, runCommand, selectors, treeRow, waitUntil } from './workbench';
+import { addDailyAccount, selectors, treeRow, waitUntil } from './workbench';
 
 describe('foundation UI (the .vsix in code-server)', function () {
   this.timeout(180_000);
@@ -27,12 +27,7 @@ describe('foundation UI (the .vsix in code-server)', function () {
 
   it('adds an account and a Daily connection from the palette and shows it as Connected', async () => {
     const { page } = ui;
-    await runCommand(page, 'API Logs: Add Account');
-    await answerQuickInput(page, /organisation or environment/, 'Acme UI');
-    await answerQuickInput(page, /Choose a provider/, 'Daily');
-    const keyInputType = await answerQuickInput(page, /Daily API key/, token);
-    assert.equal(keyInputType, 'password');
-    await answerQuickInput(page, /base URL override/, daily.baseUrl);
+    assert.equal(await addDailyAccount(page, 'Acme UI', token, daily.baseUrl), 'password');
 
     const connection = treeRow(page, 'apiLogs', 'Daily');
     await waitUntil(async () => (await connection.innerText().catch(() => '')).includes('Connected'), 'Daily "Connected"');

@@ -6,10 +6,9 @@ import { startFakeServer, type FakeProviderServer } from '../../src/sample/fakeS
 import { resultsDir, screenshot, useUiSession } from './uiSession';
 import {
   activeTab,
-  answerQuickInput,
+  addDailyAccount,
   expandTreeRow,
   gridRows,
-  runCommand,
   selectors,
   treeRow,
   trySampleData,
@@ -121,11 +120,7 @@ describe('logs meet code UI: CodeLens, Find Call Sites and Watch for Errors (the
 
     it('Watch for Errors on its stream shows the new error in the status bar; a click opens it and clears the count', async () => {
       const { page } = ui;
-      await runCommand(page, 'API Logs: Add Account');
-      await answerQuickInput(page, /organisation or environment/, 'Watched');
-      await answerQuickInput(page, /Choose a provider/, 'Daily');
-      await answerQuickInput(page, /Daily API key/, token);
-      await answerQuickInput(page, /base URL override/, daily.baseUrl);
+      await addDailyAccount(page, 'Watched', token, daily.baseUrl);
       await expandTreeRow(treeRow(page, 'apiLogs', 'Watched'));
       await waitUntil(async () => (await (await waitForTreeRow(page, 'apiLogs', ['Watched', 'Daily'])).innerText()).includes('Connected'), 'Daily "Connected"');
       await expandTreeRow(await waitForTreeRow(page, 'apiLogs', ['Watched', 'Daily']));

@@ -47,6 +47,16 @@ export async function answerQuickInput(page: Page, expected: RegExp, value: stri
   return type;
 }
 
+/** "API Logs: Add Account" with one Daily connection to `baseUrl`; returns the key input's `type` (password). */
+export async function addDailyAccount(page: Page, account: string, token: string, baseUrl: string): Promise<string | null> {
+  await runCommand(page, 'API Logs: Add Account');
+  await answerQuickInput(page, /organisation or environment/, account);
+  await answerQuickInput(page, /Choose a provider/, 'Daily');
+  const keyInputType = await answerQuickInput(page, /Daily API key/, token);
+  await answerQuickInput(page, /base URL override/, baseUrl);
+  return keyInputType;
+}
+
 export function treeRow(page: Page, containerId: string, label: string): Locator {
   const exactly = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   return page.locator(selectors.treeRows(containerId)).filter({ has: page.locator('.label-name', { hasText: exactly }) });
