@@ -23,7 +23,7 @@ const searchViewItem: ResultItem = {
 export async function pickCallSite(finder: CallSiteFinder, request: LoggedRequest, pattern: CallSitePattern): Promise<void> {
   const pick = vscode.window.createQuickPick<ResultItem>();
   const cancel = new vscode.CancellationTokenSource();
-  const title = `Call sites of ${describeRequest({ ...request, path: pattern.segments.map((s) => (s.variable ? '*' : s.text)).join('/') })}`;
+  const title = `Call sites of ${describeRequest({ ...request, path: `/${pattern.segments.map((s) => (s.variable ? '*' : s.text)).join('/')}` })}`;
   pick.title = title;
   pick.placeholder = 'Searching the workspace…';
   pick.matchOnDescription = true;
@@ -62,8 +62,9 @@ export async function pickCallSite(finder: CallSiteFinder, request: LoggedReques
 function toItems(ranked: readonly RankedCallSite[]): ResultItem[] {
   const items = ranked.map((result) => ({
     label: `$(file-code) ${result.file.split('/').pop() ?? result.file}:${result.line + 1}`,
-    description: result.file,
-    detail: `${result.lineText.trim().slice(0, 160)}${result.reasons.length ? `  — ${result.reasons.join(', ')}` : ''}`,
+    // The reasons go next to the file: a long line of code would push them out of sight at the end of the detail.
+    description: `${result.file}${result.reasons.length ? ` · ${result.reasons.join(', ')}` : ''}`,
+    detail: result.lineText.trim().slice(0, 160),
     result,
   }));
   return [...items, searchViewItem];

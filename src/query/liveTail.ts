@@ -1,3 +1,5 @@
+import { SingleTimer } from '../util/singleTimer';
+
 /**
  * When live tail polls: switched on, the panel visible, the user at the newest rows, not disposed. At most one poll
  * is pending; scheduling again while one is pending keeps the earlier one.
@@ -7,7 +9,7 @@ export class LiveTail {
   private pausedByUser = false;
   private visible = true;
   private disposed = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly timer = new SingleTimer();
 
   constructor(
     private intervalMs: number,
@@ -42,22 +44,18 @@ export class LiveTail {
   setInterval(intervalMs: number): void {
     if (intervalMs === this.intervalMs) return;
     this.intervalMs = intervalMs;
-    this.clear();
+    this.timer.clear();
     this.schedule();
   }
 
   /** Schedules the next poll if tailing is active. */
   schedule(): void {
-    if (!this.active() || this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.poll();
-    }, this.intervalMs);
+    if (this.active()) this.timer.arm(this.intervalMs, this.poll);
   }
 
   dispose(): void {
     this.disposed = true;
-    this.clear();
+    this.timer.clear();
   }
 
   private active(): boolean {
@@ -66,11 +64,6 @@ export class LiveTail {
 
   private update(): void {
     if (this.active()) this.schedule();
-    else this.clear();
-  }
-
-  private clear(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    else this.timer.clear();
   }
 }

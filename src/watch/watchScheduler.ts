@@ -3,21 +3,11 @@
  * poll that fell due meanwhile runs as soon as focus returns), idle while there is nothing to watch. No `vscode`;
  * timers and clock are injected so the unit tests run it on fake time.
  */
-
-export interface SchedulerClock {
-  now(): number;
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const realClock: SchedulerClock = {
-  now: () => Date.now(),
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+import type { SchedulerClock } from '../util/singleTimer';
+import { SingleTimer, realClock } from '../util/singleTimer';
 
 export class WatchScheduler {
-  private timer: unknown;
+  private readonly timer: SingleTimer;
   private running = false;
   private lastRun: number | undefined;
   private focused = true;
@@ -30,7 +20,9 @@ export class WatchScheduler {
     private readonly poll: () => Promise<void>,
     private intervalMs: number,
     private readonly clock: SchedulerClock = realClock,
-  ) {}
+  ) {
+    this.timer = new SingleTimer(clock);
+  }
 
   /** Whether there is anything to watch. */
   setActive(active: boolean): void {
@@ -61,19 +53,17 @@ export class WatchScheduler {
 
   dispose(): void {
     this.disposed = true;
-    this.clock.clearTimeout(this.timer);
+    this.timer.clear();
   }
 
   private reschedule(): void {
-    this.clock.clearTimeout(this.timer);
-    this.timer = undefined;
+    this.timer.clear();
     if (this.disposed || !this.active || (!this.focused && !this.forced) || this.running) return;
     const due = this.lastRun === undefined ? 0 : Math.max(0, this.lastRun + this.intervalMs - this.clock.now());
-    this.timer = this.clock.setTimeout(() => void this.run(), due);
+    this.timer.arm(due, () => void this.run());
   }
 
   private async run(): Promise<void> {
-    this.timer = undefined;
     this.running = true;
     this.forced = false;
     this.lastRun = this.clock.now();

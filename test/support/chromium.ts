@@ -27,6 +27,8 @@ export function chromiumLaunchOptions(): LaunchOptions {
 
 export interface BrowserSession {
   readonly context: BrowserContext;
+  /** The profile folder (removed by `close`). */
+  readonly profile: string;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function launchBrowser(viewport = { width: 1400, height: 900 }): Pr
   const context = await chromium.launchPersistentContext(profile, { ...options, viewport });
   return {
     context,
+    profile,
     async close() {
       await context.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });

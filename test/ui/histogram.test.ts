@@ -1,13 +1,6 @@
-import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { installExtension, makeTempDirs, quietSettings, repoRoot, startCodeServer, writeUserSettings, type RunningCodeServer } from '../codeServer/codeServer';
-import { launchBrowser, type BrowserSession } from '../support/chromium';
 import type { Page } from 'playwright-core';
-import { activeTab, gridRows, openWorkbench, visibleWebview, waitUntil } from './workbench';
-
-const vsix = process.env.API_LOGS_VSIX ?? join(repoRoot, 'dist-vsix', 'api-logs-explorer.vsix');
-const results = join(repoRoot, 'test-results');
+import { screenshot, useUiSession } from './uiSession';
+import { trySampleData, visibleWebview, waitUntil } from './workbench';
 
 /** The histogram's bars as the keyboard reads them out: rows and error share per bar. */
 async function readBars(page: Page): Promise<{ rows: number; errors: number }[]> {
@@ -30,32 +23,11 @@ const shownCount = async (page: Page) => Number(/([\d,]+) shown/.exec((await vis
 
 describe('histogram and time range in code-server on the sample data', function () {
   this.timeout(180_000);
-  const dirs = makeTempDirs();
-  let codeServer: RunningCodeServer;
-  let browser: BrowserSession;
-  let page: Page;
-
-  before(async () => {
-    assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
-    installExtension(vsix, dirs);
-    writeUserSettings(dirs, { ...quietSettings, 'workbench.colorTheme': 'Dark Modern' });
-    codeServer = await startCodeServer({ dirs });
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await openWorkbench(page, codeServer.origin, dirs.workspace);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await codeServer?.stop();
-    dirs.remove();
-  });
+  const ui = useUiSession({ name: 'histogram', settings: { 'workbench.colorTheme': 'Dark Modern' } });
 
   it('Daily API logs: last 24 h, then dragging across the error spike shows only those rows', async () => {
-    await page.locator('.activitybar .action-label[aria-label="API Logs"]').click();
-    await page.locator('[id="workbench.view.extension.apiLogs"] .welcome-view-content').getByRole('button', { name: 'Try with Sample Data' }).click();
-    await activeTab(page, 'Daily · API logs — Sample').waitFor({ timeout: 30_000 });
-    await gridRows(page).first().waitFor({ timeout: 30_000 });
+    const { page } = ui;
+    await trySampleData(page);
     const frame = visibleWebview(page);
     await frame.locator('.time-range vscode-dropdown').click();
     await frame.locator('vscode-option', { hasText: 'Last 24 hours' }).click();
@@ -74,8 +46,6 @@ describe('histogram and time range in code-server on the sample data', function 
     await page.mouse.up();
     await waitUntil(async () => (await frame.locator('.query-input').evaluate((e) => (e as HTMLInputElement).value)).startsWith('time:'), 'a time: term in the quick filter');
     await waitUntil(async () => (await shownCount(page)) === expected, `${expected} rows shown`);
-    mkdirSync(results, { recursive: true });
-    await page.mouse.move(150, 700);
-    await page.screenshot({ path: join(results, 'ui-histogram-brushed.png') });
+    await screenshot(page, 'ui-histogram-brushed.png');
   });
 });

@@ -1,35 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import {
-  installExtension,
-  makeTempDirs,
-  quietSettings,
-  repoRoot,
-  startCodeServer,
-  writeUserSettings,
-  type RunningCodeServer,
-} from '../codeServer/codeServer';
-import { launchBrowser, type BrowserSession } from '../support/chromium';
+import { screenshot, useUiSession } from './uiSession';
 import {
   activeTab,
   childTreeRow,
   expandTreeRow,
   gridRows,
-  openWorkbench,
   outputChannelText,
   runCommand,
-  selectors,
   setColorTheme,
+  trySampleData,
   treeRow,
   visibleWebview,
   waitUntil,
 } from './workbench';
-
-const vsix = process.env.API_LOGS_VSIX ?? join(repoRoot, 'dist-vsix', 'api-logs-explorer.vsix');
-const results = join(repoRoot, 'test-results');
 
 /** The six sample streams, each with a text only its own panel shows. */
 const streams = [
@@ -52,14 +37,6 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(results, { recursive: true });
-  // Park the pointer on the empty part of the side bar so no hover tooltip is in the picture.
-  await page.mouse.move(150, 700);
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: join(results, name) });
-}
-
 /** The HTTP status column of the shown rows (Daily API logs: the 4th column). */
 async function statusCodes(page: Page): Promise<number[]> {
   const cells = await gridRows(page).locator('[role="gridcell"][aria-colindex="4"]').allTextContents();
@@ -79,38 +56,11 @@ async function pickMeetingSession(page: Page): Promise<void> {
 
 describe('sample data UI (the .vsix in code-server, fresh profile)', function () {
   this.timeout(90_000);
-  const dirs = makeTempDirs();
-  let codeServer: RunningCodeServer;
-  let browser: BrowserSession;
-  let page: Page;
-
-  before(async () => {
-    assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
-    installExtension(vsix, dirs);
-    writeUserSettings(dirs, { ...quietSettings, 'workbench.colorTheme': 'Dark Modern' });
-    codeServer = await startCodeServer({ dirs });
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await openWorkbench(page, codeServer.origin, dirs.workspace);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !page) return;
-    await screenshot(page, 'ui-sample-data-failure.png').catch(() => undefined);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await codeServer?.stop();
-    dirs.remove();
-  });
+  const ui = useUiSession({ name: 'sample-data', settings: { 'workbench.colorTheme': 'Dark Modern' } });
 
   it('offers Try with Sample Data in the welcome view, which opens Daily API logs with rows', async () => {
-    await page.locator(selectors.activityBarItem('API Logs')).click();
-    const welcome = page.locator('[id="workbench.view.extension.apiLogs"] .welcome-view-content');
-    await welcome.getByRole('button', { name: 'Try with Sample Data' }).click();
-    await activeTab(page, 'Daily · API logs — Sample').waitFor({ timeout: 30_000 });
-    await gridRows(page).first().waitFor({ timeout: 30_000 });
+    const { page } = ui;
+    await trySampleData(page);
     assert.ok((await gridRows(page).count()) > 10);
     for (const connection of ['Daily', 'Lago', 'SignalWire']) {
       const row = treeRow(page, 'apiLogs', connection);
@@ -119,6 +69,7 @@ describe('sample data UI (the .vsix in code-server, fresh profile)', function ()
   });
 
   it('opens each of the six streams from the tree and shows rows in each', async () => {
+    const { page } = ui;
     for (const connection of ['Daily', 'Lago', 'SignalWire']) await expandTreeRow(treeRow(page, 'apiLogs', connection));
     for (const { connection, stream, marker } of streams) {
       await (await childTreeRow(page, 'apiLogs', connection, stream)).click();
@@ -132,6 +83,7 @@ describe('sample data UI (the .vsix in code-server, fresh profile)', function ()
   });
 
   it('filters Daily API logs to failed requests, loads them all and opens one, in the dark and the light theme', async () => {
+    const { page } = ui;
     await (await childTreeRow(page, 'apiLogs', 'Daily', 'API logs')).click();
     await gridRows(page).first().waitFor();
     const frame = visibleWebview(page);
@@ -154,6 +106,7 @@ describe('sample data UI (the .vsix in code-server, fresh profile)', function ()
   });
 
   it('queries Daily API logs with status:>=400 method:POST and shows only those rows, in the light and the dark theme', async () => {
+    const { page } = ui;
     const frame = visibleWebview(page);
     const query = frame.locator('.query-input');
     await query.fill('');
@@ -171,6 +124,7 @@ describe('sample data UI (the .vsix in code-server, fresh profile)', function ()
   });
 
   it('logs the servers\' addresses, and Remove Sample Data removes the account and closes their ports', async () => {
+    const { page } = ui;
     const log = await outputChannelText(page, 'API Logs: Show Extension Log');
     const match = /Sample data servers: daily http:\/\/127\.0\.0\.1:(\d+)\/v1, lago http:\/\/127\.0\.0\.1:(\d+)\/api\/v1, signalwire http:\/\/127\.0\.0\.1:(\d+)/.exec(log);
     assert.ok(match, `no server addresses in the log:\n${log}`);

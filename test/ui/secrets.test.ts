@@ -1,17 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { installExtension, makeTempDirs, repoRoot, startCodeServer, writeUserSettings, type RunningCodeServer } from '../codeServer/codeServer';
-import { chromiumLaunchOptions } from '../support/chromium';
 import { startFakeServer, type FakeProviderServer } from '../../src/sample/fakeServers';
 import type { ProviderKind } from '../../src/protocol/streamDefinition';
 import { browserStores, diskFiles, placesContaining } from './secretStores';
-import { answerQuickInput, childTreeRow, expandTreeRow, gridRows, openWorkbench, runCommand, selectors, treeRow, visibleWebview, waitUntil } from './workbench';
+import { useUiSession } from './uiSession';
+import { answerQuickInput, expandTreeRow, gridRows, runCommand, selectors, treeRow, visibleWebview, waitForTreeRow, waitUntil } from './workbench';
 
-const vsix = process.env.API_LOGS_VSIX ?? join(repoRoot, 'dist-vsix', 'api-logs-explorer.vsix');
 const labels: Readonly<Record<ProviderKind, string>> = { daily: 'Daily', lago: 'Lago', signalwire: 'SignalWire' };
 const streams: Readonly<Record<ProviderKind, string>> = { daily: 'API logs', lago: 'API logs', signalwire: 'Video logs' };
 
@@ -23,46 +19,27 @@ const streams: Readonly<Record<ProviderKind, string>> = { daily: 'API logs', lag
  */
 describe('secrets UI: no token outside SecretStorage after a full run (the .vsix in code-server)', function () {
   this.timeout(240_000);
-  const dirs = makeTempDirs();
-  const profile = mkdtempSync(join(tmpdir(), 'api-logs-secrets-profile-'));
+  const ui = useUiSession({ name: 'secrets' });
+  const { dirs } = ui;
   const account = `Secret UI ${randomUUID().slice(0, 6)}`;
   const exportFile = join(dirs.workspace, 'secrets-export.ndjson');
   const servers = new Map<ProviderKind, FakeProviderServer>();
-  let codeServer: RunningCodeServer;
-  let context: BrowserContext;
-  let page: Page;
 
   const needles = () =>
     [...servers.values()].flatMap((s) => [s.token, ...(s.projectId ? [Buffer.from(`${s.projectId}:${s.token}`).toString('base64')] : [])]);
 
   before(async () => {
-    assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
-    installExtension(vsix, dirs);
-    writeUserSettings(dirs);
     for (const provider of ['daily', 'lago', 'signalwire'] as const) {
       servers.set(provider, await startFakeServer(provider, { token: `ui-secret-${provider}-${randomUUID()}`, rowCount: 150 }));
     }
-    codeServer = await startCodeServer({ dirs });
-    context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions(), viewport: { width: 1400, height: 900 } });
-    page = context.pages()[0] ?? (await context.newPage());
-    await openWorkbench(page, codeServer.origin, dirs.workspace);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !page) return;
-    mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
-    await page.screenshot({ path: join(repoRoot, 'test-results', 'ui-secrets-failure.png') }).catch(() => undefined);
   });
 
   after(async () => {
-    await context?.close().catch(() => undefined);
-    await codeServer?.stop();
     await Promise.all([...servers.values()].map((server) => server.close()));
-    dirs.remove();
-    rmSync(profile, { recursive: true, force: true });
   });
 
   async function connectionAnswers(provider: ProviderKind): Promise<void> {
+    const { page } = ui;
     const server = servers.get(provider)!;
     await answerQuickInput(page, /Choose a provider/, labels[provider]);
     if (provider === 'lago') await answerQuickInput(page, /Lago organisation hosted/, 'US');
@@ -77,6 +54,7 @@ describe('secrets UI: no token outside SecretStorage after a full run (the .vsix
   }
 
   it('adds Daily, Lago and SignalWire connections and opens a stream of each', async () => {
+    const { page } = ui;
     await page.locator(selectors.activityBarItem('API Logs')).click();
     await runCommand(page, 'API Logs: Add Account');
     await answerQuickInput(page, /organisation or environment/, account);
@@ -87,13 +65,13 @@ describe('secrets UI: no token outside SecretStorage after a full run (the .vsix
     }
     for (const provider of ['daily', 'lago', 'signalwire'] as const) {
       await expandTreeRow(treeRow(page, 'apiLogs', labels[provider]));
-      await waitUntil(() => childTreeRow(page, 'apiLogs', labels[provider], streams[provider]).then(() => true, () => false), 'the stream row');
-      await (await childTreeRow(page, 'apiLogs', labels[provider], streams[provider])).click();
+      await (await waitForTreeRow(page, 'apiLogs', [labels[provider], streams[provider]])).click();
       await gridRows(page).first().waitFor({ timeout: 30_000 });
     }
   });
 
   it('exports the loaded rows through the panel and the save dialog', async () => {
+    const { page } = ui;
     const frame = visibleWebview(page);
     await frame.getByRole('button', { name: /Export/ }).click();
     await frame.getByRole('menuitem', { name: 'Loaded rows as NDJSON…' }).click();
@@ -103,6 +81,7 @@ describe('secrets UI: no token outside SecretStorage after a full run (the .vsix
 
   /** "Developer: Reload Window" runs the workbench's shutdown, which saves the webview state (a browser F5 may not). */
   async function reloadWindow(): Promise<void> {
+    const { page } = ui;
     const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 30_000 });
     await runCommand(page, 'Developer: Reload Window');
     await navigated;
@@ -110,6 +89,7 @@ describe('secrets UI: no token outside SecretStorage after a full run (the .vsix
   }
 
   it('after a reload the panels come back, and no token is in browser storage, webview state or on disk', async () => {
+    const { page } = ui;
     await reloadWindow();
     await gridRows(page).first().waitFor({ timeout: 60_000 });
     const stores = await browserStores(page);
@@ -117,10 +97,11 @@ describe('secrets UI: no token outside SecretStorage after a full run (the .vsix
     assert.ok(placesContaining(stores, ['signalwire.video']).length > 0, 'the search does not see the saved webview state');
     assert.ok(placesContaining(stores, [servers.get('signalwire')!.projectId!]).length > 0, 'the search does not see the connection settings');
     assert.deepEqual(placesContaining(stores, needles()), []);
-    assert.deepEqual(placesContaining(diskFiles(dirs.userDataDir, dirs.workspace, profile), needles()), []);
+    assert.deepEqual(placesContaining(diskFiles(dirs.userDataDir, dirs.workspace, ui.browser.profile), needles()), []);
   });
 
   it('removing a connection and the account leaves no token in any store, on disk or in the logs', async () => {
+    const { page } = ui;
     await runCommand(page, 'API Logs: Remove Connection');
     await answerQuickInput(page, /Choose a connection/, 'Lago');
     await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Remove' }).click();
@@ -129,11 +110,11 @@ describe('secrets UI: no token outside SecretStorage after a full run (the .vsix
     await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Remove' }).click();
     await page.locator('[id="workbench.view.extension.apiLogs"] .welcome-view-content').getByRole('button', { name: 'Add Account' }).waitFor();
     await reloadWindow();
-    await page.waitForTimeout(2000);
+    await page.locator('[id="workbench.view.extension.apiLogs"] .welcome-view-content').getByRole('button', { name: 'Add Account' }).waitFor();
     const stores = await browserStores(page);
     assert.deepEqual(placesContaining(stores, needles()), []);
-    await context.close();
-    const disk = diskFiles(dirs.userDataDir, dirs.workspace, profile);
+    await ui.context.close();
+    const disk = diskFiles(dirs.userDataDir, dirs.workspace, ui.browser.profile);
     assert.ok(placesContaining(disk, ['Activated in']).some((path) => /API Logs/.test(path)), 'the search does not see the API Logs log file');
     assert.ok(placesContaining(disk, ['"id"']).includes(exportFile), 'the search does not see the exported file');
     assert.deepEqual(placesContaining(disk, needles()), []);

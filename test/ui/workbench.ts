@@ -47,6 +47,16 @@ export async function answerQuickInput(page: Page, expected: RegExp, value: stri
   return type;
 }
 
+/** "API Logs: Add Account" with one Daily connection to `baseUrl`; returns the key input's `type` (password). */
+export async function addDailyAccount(page: Page, account: string, token: string, baseUrl: string): Promise<string | null> {
+  await runCommand(page, 'API Logs: Add Account');
+  await answerQuickInput(page, /organisation or environment/, account);
+  await answerQuickInput(page, /Choose a provider/, 'Daily');
+  const keyInputType = await answerQuickInput(page, /Daily API key/, token);
+  await answerQuickInput(page, /base URL override/, baseUrl);
+  return keyInputType;
+}
+
 export function treeRow(page: Page, containerId: string, label: string): Locator {
   const exactly = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   return page.locator(selectors.treeRows(containerId)).filter({ has: page.locator('.label-name', { hasText: exactly }) });
@@ -74,19 +84,41 @@ export function activeTab(page: Page, title: string): Locator {
   return page.locator(`.tabs-container .tab.active[aria-label="${title}"]`);
 }
 
+/** "Try with Sample Data" from the API Logs view's welcome content; waits for the Daily API logs panel's rows. */
+export async function trySampleData(page: Page): Promise<void> {
+  await page.locator(selectors.activityBarItem('API Logs')).click();
+  const welcome = page.locator('[id="workbench.view.extension.apiLogs"] .welcome-view-content');
+  await welcome.getByRole('button', { name: 'Try with Sample Data' }).click();
+  await activeTab(page, 'Daily · API logs — Sample').waitFor({ timeout: 30_000 });
+  await gridRows(page).first().waitFor({ timeout: 30_000 });
+}
+
 /** The tree row labelled `label` that follows the row labelled `parent` (labels repeat across connections). */
-export async function childTreeRow(page: Page, containerId: string, parent: string, label: string): Promise<Locator> {
+export function childTreeRow(page: Page, containerId: string, parent: string, label: string): Promise<Locator> {
+  return treeRowAt(page, containerId, [parent, label]);
+}
+
+/** The tree row at a path of labels, each one below the one before it (`Acme`, `Daily`, `API logs`). */
+export async function treeRowAt(page: Page, containerId: string, path: readonly string[]): Promise<Locator> {
   const rows = page.locator(selectors.treeRows(containerId));
   const entries = await rows.evaluateAll((elements) =>
     elements.map((e) => ({ label: e.querySelector('.label-name')?.textContent ?? '', level: Number(e.getAttribute('aria-level')) })),
   );
-  const parentIndex = entries.findIndex((entry) => entry.label === parent);
-  if (parentIndex < 0) throw new Error(`no tree row "${parent}"`);
-  const parentLevel = entries[parentIndex]!.level;
-  for (let index = parentIndex + 1; index < entries.length && entries[index]!.level > parentLevel; index++) {
-    if (entries[index]!.label === label) return rows.nth(index);
+  // Search the whole tree for the first label, then only the rows below the one found (up to its next sibling).
+  let [index, end] = [-1, entries.length];
+  for (const label of path) {
+    const found = entries.findIndex((entry, i) => i > index && i < end && entry.label === label);
+    if (found < 0) throw new Error(`no tree row "${label}" in ${path.join(' › ')}`);
+    const next = entries.findIndex((entry, i) => i > found && entry.level <= entries[found]!.level);
+    [index, end] = [found, next < 0 ? entries.length : next];
   }
-  throw new Error(`no tree row "${label}" under "${parent}"`);
+  return rows.nth(index);
+}
+
+/** Waits until the tree shows a row at the path of labels (it refreshes after changes) and returns it. */
+export async function waitForTreeRow(page: Page, containerId: string, path: readonly string[]): Promise<Locator> {
+  await waitUntil(() => treeRowAt(page, containerId, path).then(() => true, () => false), `the tree row ${path.join(' › ')}`);
+  return treeRowAt(page, containerId, path);
 }
 
 /** Expands a collapsed tree row (no-op when already expanded). */

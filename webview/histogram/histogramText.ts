@@ -22,7 +22,7 @@ export function summaryText(counts: HistogramCounts | undefined, zone: TimeZoneM
   const errors = counts.errors.reduce((sum, n) => sum + n, 0);
   const from = when(counts.edges[0], counts, zone);
   const to = when(counts.edges[counts.edges.length - 1], counts, zone);
-  return `${count(counts.total)} rows from ${from} to ${to}, peak ${count(counts.totals[peak])} at ${when(counts.edges[peak], counts, zone)}, ${percent(errors, counts.total)} errors (${stepLabel(counts.step)} bars)`;
+  return `${count(counts.total)} row${counts.total === 1 ? '' : 's'} from ${from} to ${to}, peak ${count(counts.totals[peak])} at ${when(counts.edges[peak], counts, zone)}, ${percent(errors, counts.total)} errors (${stepLabel(counts.step)} bars)`;
 }
 
 /** A bar's range and counts, for the tooltip and the keyboard's value text. */

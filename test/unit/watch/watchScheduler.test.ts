@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { SchedulerClock } from '../../../src/watch/watchScheduler';
+import type { SchedulerClock } from '../../../src/util/singleTimer';
 import { WatchScheduler } from '../../../src/watch/watchScheduler';
 
 /** Fake time: timers run only when the test advances the clock. */

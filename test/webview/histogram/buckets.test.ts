@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { barBudget, bucketEdges, bucketIndex, chooseStep, floorToStep, zoneOffset } from '../../../webview/histogram/buckets';
 import { HistogramCounts, stackingFor } from '../../../webview/histogram/histogramCounts';
+import { summaryText } from '../../../webview/histogram/histogramText';
 import type { LogRow } from '../../../src/protocol/streamDefinition';
 
 const second = 1000;
@@ -104,5 +105,15 @@ describe('histogram buckets', () => {
     assert.equal(counts.counts[(counts.buckets - 1) * 5 + 1], 1, 'the 4xx in the new last bucket');
     assert.equal(counts.add([row(base + 10 * day, 'info', 200)], [0]), false, 'too far for the bar budget');
     assert.equal(counts.total, 601);
+  });
+
+  it('says "1 row" for one row and "rows" otherwise in the summary', () => {
+    const stacking = stackingFor([{ key: 'status', title: 'Status', type: 'httpStatus' }]);
+    const time = Date.parse('2026-11-23T10:00:00Z');
+    const rows: LogRow[] = [{ id: 'a', time, severity: 'warning', fields: { status: 400 } }, { id: 'b', time: time + second, severity: 'info', fields: { status: 200 } }];
+    const one = HistogramCounts.build(rows, [0], stacking, zoneOffset('utc'), 100);
+    const two = HistogramCounts.build(rows, [0, 1], stacking, zoneOffset('utc'), 100);
+    assert.match(summaryText(one, 'utc'), /^1 row from /);
+    assert.match(summaryText(two, 'utc'), /^2 rows from /);
   });
 });

@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  installExtension,
+  makeTempDirs,
+  quietSettings,
+  repoRoot,
+  startCodeServer,
+  writeUserSettings,
+  type CodeServerDirs,
+  type RunningCodeServer,
+} from '../codeServer/codeServer';
+import { launchBrowser, type BrowserSession } from '../support/chromium';
+import { openWorkbench, selectors } from './workbench';
+
+export const vsix = process.env.API_LOGS_VSIX ?? join(repoRoot, 'dist-vsix', 'api-logs-explorer.vsix');
+export const resultsDir = join(repoRoot, 'test-results');
+
+export interface UiSessionOptions {
+  /** Names the failure screenshot: `test-results/ui-<name>-failure.png`. */
+  readonly name: string;
+  /** User settings on top of the quiet workbench ones. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /** Files written into the workspace before code-server starts, by path relative to it. */
+  readonly workspaceFiles?: Readonly<Record<string, string>>;
+}
+
+/** What the suite's hooks set up; the fields are there from the suite's first test on. */
+export interface UiSession {
+  readonly dirs: CodeServerDirs;
+  readonly codeServer: RunningCodeServer;
+  readonly browser: BrowserSession;
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+/**
+ * The UI layer's one setup, as mocha hooks of the calling suite: the production .vsix installed into a fresh
+ * code-server profile, a headless Chromium on the workbench of a temp workspace, a screenshot when a test fails,
+ * and everything stopped and removed after the suite.
+ */
+export function useUiSession(options: UiSessionOptions): UiSession {
+  const dirs = makeTempDirs();
+  const session: { -readonly [K in keyof UiSession]?: UiSession[K] } = { dirs };
+
+  before(async () => {
+    assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
+    for (const [path, text] of Object.entries(options.workspaceFiles ?? {})) {
+      mkdirSync(dirname(join(dirs.workspace, path)), { recursive: true });
+      writeFileSync(join(dirs.workspace, path), text);
+    }
+    installExtension(vsix, dirs);
+    writeUserSettings(dirs, { ...quietSettings, ...options.settings });
+    session.codeServer = await startCodeServer({ dirs });
+    session.browser = await launchBrowser();
+    session.context = session.browser.context;
+    session.page = session.context.pages()[0] ?? (await session.context.newPage());
+    await openWorkbench(session.page, session.codeServer.origin, dirs.workspace);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed' || !session.page) return;
+    await screenshot(session.page, `ui-${options.name}-failure.png`).catch(() => undefined);
+  });
+
+  after(async () => {
+    await session.browser?.close();
+    await session.codeServer?.stop();
+    dirs.remove();
+  });
+
+  return new Proxy(session, {
+    get(target, key: keyof UiSession) {
+      const value = target[key];
+      if (value === undefined) throw new Error(`the UI session's ${String(key)} is not set up yet (use it inside a test or hook)`);
+      return value;
+    },
+  }) as UiSession;
+}
+
+/**
+ * A screenshot in test-results/, with the pointer parked on the empty part of the side bar and no hover or tooltip
+ * left in the picture.
+ */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(resultsDir, { recursive: true });
+  await page.mouse.move(150, 700);
+  await page.locator(`${selectors.workbench} .monaco-hover:visible, ${selectors.workbench} .workbench-hover:visible`).first().waitFor({ state: 'hidden' });
+  const path = join(resultsDir, name);
+  await page.screenshot({ path });
+  return path;
+}
