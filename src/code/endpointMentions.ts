@@ -47,11 +47,16 @@ export function findEndpointMentions(text: string, hints: readonly ProviderHints
   const named = providersNamed(text, hints);
   if (named.length === 0) return [];
   const matchers = named.map((hint) => ({ provider: hint.provider, regex: mentionRegex(hint) }));
+  // Placeholders become `*`, never letters, so a line that can match names a host or a resource literally: the
+  // costly normalisation runs only on those lines.
+  const words = named.flatMap((hint) => [...hint.hosts, ...hint.resources]).filter((word) => word !== '');
+  if (words.length === 0) return [];
+  const mayMention = new RegExp(words.map(escape).join('|'));
   const mentions: EndpointMention[] = [];
   const lines = text.split('\n');
   for (let line = 0; line < lines.length; line++) {
     const source = lines[line];
-    if (source.length > 2_000 || !source.includes('/')) continue;
+    if (source.length > 2_000 || !source.includes('/') || !mayMention.test(source)) continue;
     const normalized = source.replace(placeholders, '*');
     for (const { provider, regex } of matchers) {
       const found = regex.exec(normalized);
