@@ -2,7 +2,7 @@ import type { FakeApi, FakeRequest, FakeResponse } from './fakeApi';
 import type { Fault } from './faults';
 import { FilterCache, indexOfId } from './filterCache';
 import type { RateLimit } from './networkProfile';
-import { generateDailyApiLogs, type DailyApiLogRecord } from './dailyApiLogData';
+import { dailySpecExamples, generateDailyApiLogs, type DailyApiLogRecord } from './dailyApiLogData';
 import {
   generateDailyMeetingLogs,
   generateDailyMeetings,
@@ -13,6 +13,7 @@ import {
   type DailyMeetingRecord,
   type DailyMetricRecord,
 } from './dailyMeetingData';
+import { examplesBeforeGenerated, type SpecExamplesDating } from './specExamples';
 
 export interface SampleDataOptions {
   readonly seed: number;
@@ -22,6 +23,8 @@ export interface SampleDataOptions {
   readonly now: number;
   /** Daily meeting logs: this server's number for each level name (default `sampleMeetingLogLevels`). */
   readonly meetingLogLevels?: Readonly<Record<MeetingLogLevelName, number>>;
+  /** Where the spec's example records are dated (default as in the spec). */
+  readonly specExamples?: SpecExamplesDating;
 }
 
 const maxLimit = 100;
@@ -103,6 +106,7 @@ export class DailyFakeApi implements FakeApi {
     let records = this.apiLogs.get(source);
     if (!records) {
       records = generateDailyApiLogs(source, this.data.seed, this.data.rowCount, this.data.now);
+      if (this.data.specExamples === 'beforeGenerated' && source === 'api') records = examplesBeforeGenerated(records, dailySpecExamples.length, ['createdAt']);
       this.apiLogs.set(source, records);
     }
     return records;

@@ -48,6 +48,8 @@ export interface FakeServerOptions {
   readonly linkOrigin?: string;
   /** Daily: the server's numbers for the meeting-log level names (see `sampleMeetingLogLevels`). */
   readonly meetingLogLevels?: SampleDataOptions['meetingLogLevels'];
+  /** Where the spec's example records are dated (default as in the spec). */
+  readonly specExamples?: SampleDataOptions['specExamples'];
   /** Latency and rate limit (default: neither). */
   readonly network?: NetworkProfile;
 }
@@ -75,6 +77,7 @@ export async function startFakeServer(provider: ProviderKind, options: FakeServe
     rowCount: options.rowCount ?? defaultRowCount,
     now: options.now ?? Date.now(),
     meetingLogLevels: options.meetingLogLevels,
+    specExamples: options.specExamples,
   };
   const api = createApi(provider, token, projectId, data, options.linkOrigin);
   const server = new FakeHttpServer(api, options.network);

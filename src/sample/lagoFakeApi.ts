@@ -2,6 +2,7 @@ import type { FakeApi, FakeRequest, FakeResponse } from './fakeApi';
 import type { Fault, FaultOptions } from './faults';
 import type { SampleDataOptions } from './dailyFakeApi';
 import { generateLagoApiLogs, type LagoApiLogRecord } from './lagoData';
+import { examplesBeforeGenerated } from './specExamples';
 import { FilterCache, filterKey } from './filterCache';
 import type { RateLimit, RateWindowState } from './networkProfile';
 
@@ -64,11 +65,16 @@ export class LagoFakeApi implements FakeApi {
     };
   }
 
+  private generate(): LagoApiLogRecord[] {
+    const logs = generateLagoApiLogs(this.data.seed, this.data.rowCount, this.data.now);
+    return this.data.specExamples === 'beforeGenerated' ? examplesBeforeGenerated(logs, 1, ['logged_at', 'created_at']) : logs;
+  }
+
   handle(request: FakeRequest): FakeResponse {
     if (request.path !== '/api_logs') {
       return { status: 404, body: this.errorBody(404, 'notFound') };
     }
-    const logs = (this.logs ??= generateLagoApiLogs(this.data.seed, this.data.rowCount, this.data.now));
+    const logs = (this.logs ??= this.generate());
     const key = filterKey(request.query, ['from_date', 'to_date', 'http_methods[]', 'http_methods', 'http_statuses[]', 'http_statuses', 'api_version', 'request_paths[]', 'request_paths']);
     const filtered = this.filtered.get(key, () => this.filter(logs, request.query));
     return typeof filtered === 'object' && !Array.isArray(filtered) ? filtered : this.page(filtered, request);

@@ -2,6 +2,7 @@ import type { FakeApi, FakeRequest, FakeResponse } from './fakeApi';
 import type { Fault } from './faults';
 import type { SampleDataOptions } from './dailyFakeApi';
 import { generateVideoLogs, generateVoiceLogs, type SignalwireRecord } from './signalwireData';
+import { examplesBeforeGenerated } from './specExamples';
 import { FilterCache, filterKey, indexOfId } from './filterCache';
 import { callEventsOf } from './signalwireCallEvents';
 
@@ -83,6 +84,7 @@ export class SignalwireFakeApi implements FakeApi {
     if (!records) {
       const generate = kind === 'video' ? generateVideoLogs : generateVoiceLogs;
       records = generate(this.data.seed, this.data.rowCount, this.data.now, origin);
+      if (this.data.specExamples === 'beforeGenerated' && kind === 'video') records = examplesBeforeGenerated(records, 1, ['created_at', 'started_at', 'ended_at']);
       this.logs.set(kind, records);
     }
     return records;

@@ -90,7 +90,7 @@ export class SampleDataService implements vscode.Disposable {
   }
 
   private ensureServers(): Promise<RunningServers> {
-    this.running ??= loadSampleServers().then(({ startSampleServers }) => startSampleServers());
+    this.running ??= loadSampleServers().then(({ startSampleServers }) => startSampleServers({ specExamples: 'beforeGenerated' }));
     this.running.catch(() => (this.running = undefined));
     return this.running;
   }
