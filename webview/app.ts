@@ -206,7 +206,7 @@ export class App {
     if (message.layout) this.columns.apply(message.layout);
     else this.actions.layoutChanged(this.columns.snapshot());
     this.toolbar.setFlags(message.definition.columns, this.hiddenFlags);
-    this.grid.rowContextSection = message.definition.hasHttpRequest ? 'httpRow' : 'logRow';
+    this.grid.painter.rowContextSection = message.definition.hasHttpRequest ? 'httpRow' : 'logRow';
     this.setTimeZone(message.settings.timeZone, false, message.settings);
     this.applyColumns();
     if (message.query !== undefined) this.query.setText(message.query, false);
@@ -233,9 +233,9 @@ export class App {
   /** Live-tail rows: keep the user's view still when scrolled away, and count what arrived above it. */
   private prependRows(rows: readonly LogRow[]): void {
     this.store.prepend(rows);
-    if (this.grid.element.scrollTop <= 0 || this.columns.sort) return;
+    if (this.grid.scrollOffset <= 0 || this.columns.sort) return;
     this.tail.added(rows.length);
-    this.grid.element.scrollTop += rows.length * rowHeight;
+    this.grid.scrollByRows(rows.length);
   }
 
   private restoreAnchor(): void {
@@ -251,11 +251,12 @@ export class App {
       sortColumn: this.columns.sortColumn(),
       descending: this.columns.sort?.direction === 'desc',
       predicate: this.query.predicate(),
+      narrowing: { node: this.query.appliedNode, scope: this.settings?.timeZone ?? 'local' },
       severities: this.shownLevels,
       hiddenFlags: this.hiddenFlags,
     });
     const highlight = this.query.highlighter();
-    this.grid.highlight = highlight;
+    this.grid.painter.highlight = highlight;
     if (this.detail.highlight !== highlight) {
       this.detail.highlight = highlight;
       if (this.detail.row) this.showDetail(this.detail.row);
@@ -265,7 +266,7 @@ export class App {
     this.rowChange = undefined;
     const sorted = this.columns.sortColumn() !== undefined;
     this.grid.setRows(this.store.rows, shown, selectedId, gapSlots(this.gaps, shown, (id) => this.store.indexOfId(id), sorted));
-    this.facets.update(this.columns.visible(), this.store.rows, shown);
+    this.facets.update(this.columns.visible(), this.store, shown);
     this.statusLine.update(this.status, shown.length, this.settings);
     this.updateEmpty(shown.length);
   }
@@ -341,7 +342,7 @@ export class App {
 
   private setTimeZone(zone: TimeZoneMode, fromUser: boolean, settings?: PanelSettings): void {
     this.settings = settings ?? (this.settings ? { ...this.settings, timeZone: zone } : undefined);
-    this.grid.timeZone = zone;
+    this.grid.painter.timeZone = zone;
     this.time.setZone(zone);
     this.toolbar.setTimeZone(zone);
     this.filterBar?.render(this.filters, zone);
