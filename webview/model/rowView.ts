@@ -91,6 +91,18 @@ export class RowView {
     return best;
   }
 
+  shownIds(): string[] {
+    return Array.from(this.shown, (index) => this.store.rows[index].id);
+  }
+
+  /** Whether the store row at `index` is among the rows shown. */
+  isShown(index: number): boolean {
+    if (index < 0) return false;
+    const shown = this.shown;
+    for (let i = 0; i < shown.length; i++) if (shown[i] === index) return true;
+    return false;
+  }
+
   private sortedOrder(orderKey: string, query: ViewQuery): Uint32Array {
     if (this.order && this.orderKey === orderKey) return this.order;
     const rows = this.store.rows;
