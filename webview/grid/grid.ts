@@ -1,12 +1,10 @@
 import type { ColumnDef, LogRow } from '../../src/protocol/streamDefinition';
-import { formatRelative, formatTime } from '../format/formatTime';
-import { toNumber } from '../model/sortKeys';
 import type { SortIntent } from '../state';
 import { columnTracks } from './columnTracks';
 import { replaceHeader, type HeaderCallbacks } from './gridHeader';
 import { keyTarget } from './gridKeys';
 import type { GapSlot } from './gapSlots';
-import { GridRowPainter, isGap, rowHeight } from './gridRowPainter';
+import { GridRowPainter, isGap, rowHeight, showRelativeTime } from './gridRowPainter';
 
 export { rowHeight } from './gridRowPainter';
 
@@ -74,7 +72,7 @@ export class Grid {
     this.body.addEventListener('dblclick', (event) => this.onClick(event, true));
     // A double click opens the row; without this it would also select the word under the pointer.
     this.body.addEventListener('mousedown', (event) => event.detail > 1 && event.preventDefault());
-    this.body.addEventListener('pointerover', (event) => this.onHover(event));
+    this.body.addEventListener('pointerover', (event) => showRelativeTime(event, this.columns, (position) => this.rowAt(position)));
     this.body.addEventListener('contextmenu', (event) => this.onContextMenu(event));
   }
 
@@ -171,7 +169,12 @@ export class Grid {
     const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
     const last = Math.min(this.count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
     this.ensurePool(last - first);
-    this.pool.forEach((element, slot) => this.fill(element, first + slot, first + slot < last));
+    // Position p always uses element p % size, so scrolling repaints only the rows that came into view.
+    const size = this.pool.length;
+    this.pool.forEach((element, slot) => {
+      const position = first + ((((slot - first) % size) + size) % size);
+      this.fill(element, position, position < last);
+    });
     this.element.removeAttribute('aria-activedescendant');
     if (this.selected >= first && this.selected < last) this.element.setAttribute('aria-activedescendant', 'grid-active-row');
     this.callbacks.onScroll(scrollTop, scrollTop + viewport >= height - rowHeight);
@@ -278,17 +281,6 @@ export class Grid {
     const row = this.selectedRow;
     const column = this.columns[Number(cell.getAttribute('aria-colindex')) - 1];
     if (row) this.callbacks.onContextMenu(row, column, { x: event.clientX, y: event.clientY });
-  }
-
-  /** The relative time is computed on hover so it is current when the tooltip shows. */
-  private onHover(event: PointerEvent): void {
-    const cell = (event.target as HTMLElement).closest<HTMLElement>('.grid-cell.time');
-    const position = cell?.parentElement?.dataset.position;
-    if (!cell || position === undefined) return;
-    const column = this.columns[Array.prototype.indexOf.call(cell.parentElement?.children, cell)];
-    const row = this.rowAt(Number(position));
-    const time = toNumber(row?.fields[column?.key ?? ''], Number.NaN);
-    if (Number.isFinite(time)) cell.title = `${formatRelative(time, Date.now())} · ${formatTime(time, 'utc')} UTC`;
   }
 }
 

@@ -54,11 +54,16 @@ export class RowColumnCache {
   }
 }
 
-/** A copy of `columns` `length` long, the old values starting at `shift`. */
+/**
+ * `columns` made `length` long with the old values starting at `shift`. Appending fills the spare room of the same
+ * arrays (they grow by doubling), so a page of 100 rows does not copy 100,000.
+ */
 function grown(columns: RowColumns, length: number, shift: number): RowColumns {
-  const times = new Float64Array(length);
-  const series = new Uint8Array(length);
-  const errors = new Uint8Array(length);
+  if (shift === 0 && columns.times.length >= length) return { ...columns, length };
+  const capacity = shift === 0 ? Math.max(length, columns.times.length * 2) : length;
+  const times = new Float64Array(capacity);
+  const series = new Uint8Array(capacity);
+  const errors = new Uint8Array(capacity);
   times.set(columns.times.subarray(0, columns.length), shift);
   series.set(columns.series.subarray(0, columns.length), shift);
   errors.set(columns.errors.subarray(0, columns.length), shift);
