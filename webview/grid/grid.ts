@@ -198,10 +198,9 @@ export class Grid {
   }
 
   private fill(element: HTMLElement, position: number, visible: boolean): void {
-    element.hidden = !visible;
-    if (!visible) return;
-    const item = this.itemAt(position);
+    const item = visible ? this.itemAt(position) : undefined;
     if (item) this.painter.paint(element, position, item, position === this.selected);
+    else this.painter.release(element);
   }
 
   /** A display position's row or gap row. */

@@ -90,7 +90,17 @@ export class GridRowPainter {
     return row;
   }
 
+  /** An element out of use: hidden, and neither selected nor the active row (ids stay unique). */
+  release(element: HTMLElement): void {
+    element.hidden = true;
+    if (!this.painted.delete(element)) return;
+    element.id = '';
+    element.classList.remove('selected');
+    element.setAttribute('aria-selected', 'false');
+  }
+
   paint(element: HTMLElement, position: number, item: LogRow | GapSlot, selected: boolean): void {
+    element.hidden = false;
     const last = this.painted.get(element);
     if (last && last.item === item && last.position === position && last.selected === selected && last.generation === this.generation) return;
     this.painted.set(element, { item, position, selected, generation: this.generation });
