@@ -54,6 +54,25 @@ describe('webview keyboard, detail pane, export and errors', function () {
     assert.equal(await panel.page.evaluate(() => document.activeElement?.getAttribute('role')), 'grid');
   });
 
+  it('says when the query hides the row in the details, keeps typing focus, and stops saying so when it is shown again', async () => {
+    await panel.notify(...snapshot(apiRows(20)));
+    await panel.page.locator('.grid-body [aria-rowindex="4"]').dblclick();
+    const detail = panel.page.locator('aside.detail');
+    const note = detail.getByRole('status').filter({ hasText: 'hidden by the current query' });
+    assert.equal(await detail.isVisible(), true);
+    assert.equal(await note.isHidden(), true);
+    const input = panel.page.locator('.query-input');
+    await input.fill('room-1');
+    await note.waitFor({ state: 'visible' });
+    assert.match((await detail.locator('.fields').textContent()) ?? '', /\/v1\/rooms\/room-2/, 'the row stays in the pane');
+    assert.equal(await panel.page.evaluate(() => document.activeElement?.className.includes('query-input')), true);
+    await input.fill('room-');
+    await note.waitFor({ state: 'hidden' });
+    await input.fill('');
+    await panel.notify({ type: 'rows', mode: 'replace', rows: apiRows(5, 100) });
+    assert.equal(await detail.isHidden(), true, 'a new result set without the row closes the pane');
+  });
+
   it('shows JSON bodies as coloured tokens, raw text when not JSON, and every field', async () => {
     const rows = apiRows(3);
     const odd = { ...rows[1], fields: { ...rows[1].fields, response: 'upstream timeout {not json' } };

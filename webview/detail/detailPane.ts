@@ -38,6 +38,7 @@ export class DetailPane {
   /** Marks the parts of field values the query matched. */
   highlight: Highlighter | undefined;
   private readonly openLink = (url: string) => this.actions.openLink(url);
+  private readonly filteredNote = document.createElement('p');
 
   constructor(
     private readonly actions: DetailActions,
@@ -49,12 +50,24 @@ export class DetailPane {
     this.element.setAttribute('role', 'region');
     this.element.setAttribute('aria-label', 'Row details');
     this.element.hidden = true;
+    this.filteredNote.className = 'detail-filtered';
+    this.filteredNote.setAttribute('role', 'status');
+    this.filteredNote.textContent = 'This row is hidden by the current query or level filters.';
+    this.filteredNote.hidden = true;
+  }
+
+  /**
+   * Says whether the list still shows the row. The pane stays open when filters hide it (focus and the reader's
+   * place are kept; the next keystroke may show the row again).
+   */
+  setFiltered(filtered: boolean): void {
+    this.filteredNote.hidden = !filtered;
   }
 
   show(row: LogRow, definition: StreamDefinition, zone: TimeZoneMode): void {
     this.row = row;
     this.element.hidden = false;
-    this.element.replaceChildren(this.toolbar(row, definition));
+    this.element.replaceChildren(this.toolbar(row, definition), this.filteredNote);
     for (const section of definition.details) {
       this.element.append(
         section.format === 'callEvents'
@@ -67,6 +80,7 @@ export class DetailPane {
 
   hide(): void {
     this.row = undefined;
+    this.filteredNote.hidden = true;
     this.element.hidden = true;
     this.element.replaceChildren();
   }

@@ -1,24 +1,12 @@
-import type { Highlighter } from '../../src/protocol/query/highlight';
-import type { TimeZoneMode } from '../../src/protocol/logTable';
 import type { ColumnDef, LogRow } from '../../src/protocol/streamDefinition';
-import { cellText, toneOf } from '../format/cellText';
-import { formatRelative, formatTime } from '../format/formatTime';
-import { toNumber } from '../model/sortKeys';
-import { setMarkedText } from '../query/marks';
 import type { SortIntent } from '../state';
 import { columnTracks } from './columnTracks';
-import { buildHeader, type HeaderCallbacks } from './gridHeader';
+import { replaceHeader, type HeaderCallbacks } from './gridHeader';
 import { keyTarget } from './gridKeys';
-import { gapText, type GapSlot } from './gapSlots';
-import { button } from '../controls/toolkit';
+import type { GapSlot } from './gapSlots';
+import { GridRowPainter, isGap, rowHeight, showRelativeTime } from './gridRowPainter';
 
-/** Times align by tabular digits; amounts and durations are right-aligned so their digits line up. */
-const cellTypeClass: Partial<Record<ColumnDef['type'], string>> = {
-  time: ' time',
-  number: ' numeric',
-  money: ' numeric',
-  duration: ' numeric',
-};
+export { rowHeight } from './gridRowPainter';
 
 export interface GridCallbacks extends HeaderCallbacks {
   onSelect(row: LogRow): void;
@@ -30,18 +18,22 @@ export interface GridCallbacks extends HeaderCallbacks {
   onContextMenu(row: LogRow, column: ColumnDef | undefined, at: { readonly x: number; readonly y: number }): void;
 }
 
-export const rowHeight = 22;
 const overscan = 8;
+/** Before the first resize observation: a typical panel's height. */
+const defaultViewport = 600;
 
 /**
  * Our virtualised grid: fixed-height rows positioned in a tall body, a pool of row elements reused on scroll,
  * and the header in the same scroll box (sticky), so wide tables scroll horizontally together. Selection is by
  * display position and announced through `aria-activedescendant`, so focus stays on the grid element.
+ *
+ * Drawing never reads layout: the scroll offset is taken in the scroll event and the height from a
+ * ResizeObserver, so a filter keystroke costs one layout (the browser's own), not one per read after a write.
  */
 export class Grid {
   readonly element = document.createElement('div');
+  readonly painter: GridRowPainter;
   private readonly body = document.createElement('div');
-  private columns: readonly ColumnDef[] = [];
   private rows: readonly LogRow[] = [];
   private shown: Uint32Array = new Uint32Array(0);
   /** Live-tail gap rows among the shown rows, by ascending display position. */
@@ -51,13 +43,13 @@ export class Grid {
   /** The visible column keys the row pool was built for. */
   private shape = '';
   private frame = 0;
-  timeZone: TimeZoneMode = 'local';
-  /** Marks the parts of cells the query matched. */
-  highlight: Highlighter | undefined;
-  /** The `webviewSection` VS Code's row context menu (`webview/context` in package.json) is offered for. */
-  rowContextSection = 'logRow';
+  private scrollTop = 0;
+  private viewport = 0;
+  /** A scroll offset to write once the body has its new height (so the browser does not clamp it first). */
+  private pendingScroll: number | undefined;
 
   constructor(private readonly callbacks: GridCallbacks) {
+    this.painter = new GridRowPainter((gapId) => callbacks.onLoadGap(gapId));
     this.element.className = 'grid';
     this.element.setAttribute('role', 'grid');
     this.element.setAttribute('aria-label', 'Log rows');
@@ -65,32 +57,35 @@ export class Grid {
     this.body.className = 'grid-body';
     this.body.setAttribute('role', 'rowgroup');
     this.element.append(this.body);
-    this.element.addEventListener('scroll', () => this.scheduleRender());
+    this.element.addEventListener('scroll', () => {
+      this.scrollTop = this.element.scrollTop;
+      this.scheduleRender();
+    });
+    new ResizeObserver((entries) => {
+      const height = entries[0].contentRect.height;
+      if (height === this.viewport) return;
+      this.viewport = height;
+      this.scheduleRender();
+    }).observe(this.element);
     this.element.addEventListener('keydown', (event) => this.onKey(event));
     this.body.addEventListener('click', (event) => this.onClick(event, false));
     this.body.addEventListener('dblclick', (event) => this.onClick(event, true));
     // A double click opens the row; without this it would also select the word under the pointer.
     this.body.addEventListener('mousedown', (event) => event.detail > 1 && event.preventDefault());
-    this.body.addEventListener('pointerover', (event) => this.onHover(event));
+    this.body.addEventListener('pointerover', (event) => showRelativeTime(event, this.columns, (position) => this.rowAt(position)));
     this.body.addEventListener('contextmenu', (event) => this.onContextMenu(event));
+  }
+
+  private get columns(): readonly ColumnDef[] {
+    return this.painter.columns;
   }
 
   /** New columns, widths or sort arrow; the rows are drawn by the `setRows` that follows. */
   setColumns(columns: readonly ColumnDef[], widths: ReadonlyMap<string, number>, sort: SortIntent | undefined): void {
-    this.columns = columns;
-    const template = columnTracks(columns, widths);
-    this.element.style.setProperty('--grid-columns', template || '1fr');
+    this.painter.columns = columns;
+    this.element.style.setProperty('--grid-columns', columnTracks(columns, widths) || '1fr');
     this.element.setAttribute('aria-colcount', String(columns.length));
-    const header = buildHeader(columns, widths, sort, this.callbacks);
-    const group = document.createElement('div');
-    group.className = 'grid-header';
-    group.setAttribute('role', 'rowgroup');
-    group.append(header);
-    const previous = this.element.querySelector(':scope > .grid-header');
-    const focused = previous?.contains(document.activeElement) ? headerControlSelector(document.activeElement) : undefined;
-    if (previous) previous.replaceWith(group);
-    else this.element.prepend(group);
-    if (focused) group.querySelector<HTMLElement>(focused)?.focus({ preventScroll: true });
+    replaceHeader(this.element, columns, widths, sort, this.callbacks);
     const shape = columns.map((c) => c.key).join('\n');
     if (shape !== this.shape) {
       for (const row of this.pool) row.remove();
@@ -120,6 +115,11 @@ export class Grid {
     return this.shown.length + this.gaps.length;
   }
 
+  /** The scroll offset as of the last scroll event or scroll by the grid (no layout read). */
+  get scrollOffset(): number {
+    return this.scrollTop;
+  }
+
   /** The row at a display position (undefined for a gap row or past the end). */
   rowAt(position: number): LogRow | undefined {
     const item = this.itemAt(position);
@@ -128,7 +128,7 @@ export class Grid {
 
   /** Display position of the first row in view (for the scroll anchor). */
   firstVisible(): number {
-    return Math.floor(this.element.scrollTop / rowHeight);
+    return Math.floor(this.scrollTop / rowHeight);
   }
 
   positionOf(rowId: string): number {
@@ -137,8 +137,13 @@ export class Grid {
   }
 
   scrollToPosition(position: number): void {
-    this.element.scrollTop = position * rowHeight;
+    this.scrollTo(position * rowHeight);
     this.render();
+  }
+
+  /** Scrolls by `count` rows at the next draw (rows arrived above the ones in view). */
+  scrollByRows(count: number): void {
+    this.scrollTo(this.scrollTop + count * rowHeight);
   }
 
   select(position: number): void {
@@ -153,15 +158,31 @@ export class Grid {
   render(): void {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
-    const viewport = this.element.clientHeight || 600;
-    const scrollTop = this.element.scrollTop;
+    const viewport = this.viewport || defaultViewport;
+    const height = this.count * rowHeight;
+    if (this.pendingScroll !== undefined) {
+      this.element.scrollTop = this.pendingScroll;
+      this.pendingScroll = undefined;
+    }
+    // The browser clamps the offset when the rows shrink (and then fires a scroll event); clamp the same way now.
+    const scrollTop = Math.max(0, Math.min(this.scrollTop, height + rowHeight - viewport));
     const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
     const last = Math.min(this.count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
     this.ensurePool(last - first);
-    this.pool.forEach((element, slot) => this.fill(element, first + slot, first + slot < last));
+    // Position p always uses element p % size, so scrolling repaints only the rows that came into view.
+    const size = this.pool.length;
+    this.pool.forEach((element, slot) => {
+      const position = first + ((((slot - first) % size) + size) % size);
+      this.fill(element, position, position < last);
+    });
     this.element.removeAttribute('aria-activedescendant');
     if (this.selected >= first && this.selected < last) this.element.setAttribute('aria-activedescendant', 'grid-active-row');
-    this.callbacks.onScroll(scrollTop, scrollTop + viewport >= this.count * rowHeight - rowHeight);
+    this.callbacks.onScroll(scrollTop, scrollTop + viewport >= height - rowHeight);
+  }
+
+  private scrollTo(top: number): void {
+    this.scrollTop = Math.max(0, top);
+    this.pendingScroll = this.scrollTop;
   }
 
   private scheduleRender(): void {
@@ -170,68 +191,16 @@ export class Grid {
 
   private ensurePool(size: number): void {
     while (this.pool.length < size) {
-      const row = document.createElement('div');
-      row.setAttribute('role', 'row');
-      for (let c = 0; c < this.columns.length; c++) {
-        const cell = document.createElement('div');
-        cell.setAttribute('role', 'gridcell');
-        cell.setAttribute('aria-colindex', String(c + 1));
-        row.append(cell);
-      }
+      const row = this.painter.createRow();
       this.body.append(row);
       this.pool.push(row);
     }
   }
 
   private fill(element: HTMLElement, position: number, visible: boolean): void {
-    element.hidden = !visible;
-    if (!visible) return;
-    const item = this.itemAt(position);
-    if (!item) return;
-    const selected = position === this.selected;
-    element.className = `grid-row${position % 2 ? ' odd' : ''}${selected ? ' selected' : ''}${isGap(item) ? ' gap-row' : ''}`;
-    element.id = selected ? 'grid-active-row' : '';
-    element.dataset.position = String(position);
-    element.setAttribute('aria-rowindex', String(position + 2));
-    element.setAttribute('aria-selected', String(selected));
-    element.style.transform = `translateY(${position * rowHeight}px)`;
-    if (isGap(item)) this.fillGap(element, item);
-    else this.fillCells(element, item);
-  }
-
-  /** One full-width cell: how many rows are missing, and the button that loads them (Enter/Space on the row too). */
-  private fillGap(element: HTMLElement, slot: GapSlot): void {
-    const cells = Array.from(element.children) as HTMLElement[];
-    for (const cell of cells.slice(1)) {
-      cell.hidden = true;
-      cell.textContent = '';
-    }
-    const first = cells[0];
-    first.className = 'grid-cell gap-cell';
-    first.setAttribute('aria-colspan', String(this.columns.length));
-    if (element.dataset.gap === `${slot.gap.id}:${slot.gap.missing}`) return;
-    element.dataset.gap = `${slot.gap.id}:${slot.gap.missing}`;
-    const text = document.createElement('span');
-    text.textContent = `${gapText(slot.gap)} — `;
-    first.replaceChildren(text, button('Load gap', 'secondary', () => this.callbacks.onLoadGap(slot.gap.id)));
-  }
-
-  private fillCells(element: HTMLElement, row: LogRow): void {
-    delete element.dataset.gap;
-    element.dataset.vscodeContext = JSON.stringify({ webviewSection: this.rowContextSection, rowId: row.id, preventDefaultContextMenuItems: true });
-    const cells = element.children;
-    for (let c = 0; c < this.columns.length; c++) {
-      const column = this.columns[c];
-      const cell = cells[c] as HTMLElement;
-      cell.hidden = false;
-      cell.removeAttribute('aria-colspan');
-      const text = cellText(row, column, this.timeZone);
-      const ranges = this.highlight?.(text, column.key) ?? [];
-      if (ranges.length > 0) setMarkedText(cell, text, ranges);
-      else if (cell.childElementCount > 0 || cell.textContent !== text) cell.textContent = text;
-      const tone = toneOf(row, column);
-      cell.className = `grid-cell${tone ? ` ${tone}` : ''}${cellTypeClass[column.type] ?? ''}`;
-    }
+    const item = visible ? this.itemAt(position) : undefined;
+    if (item) this.painter.paint(element, position, item, position === this.selected);
+    else this.painter.release(element);
   }
 
   /** A display position's row or gap row. */
@@ -257,14 +226,14 @@ export class Grid {
   private reveal(position: number): void {
     const top = position * rowHeight;
     const headerHeight = rowHeight + 2;
-    const view = this.element.clientHeight - headerHeight;
-    if (top < this.element.scrollTop) this.element.scrollTop = top;
-    else if (top + rowHeight > this.element.scrollTop + view) this.element.scrollTop = top + rowHeight - view;
+    const view = (this.viewport || defaultViewport) - headerHeight;
+    if (top < this.scrollTop) this.scrollTo(top);
+    else if (top + rowHeight > this.scrollTop + view) this.scrollTo(top + rowHeight - view);
   }
 
   private onKey(event: KeyboardEvent): void {
     if (event.target !== this.element) return;
-    const page = Math.max(1, Math.floor(this.element.clientHeight / rowHeight) - 2);
+    const page = Math.max(1, Math.floor((this.viewport || defaultViewport) / rowHeight) - 2);
     const target = keyTarget(event.key, this.selected, page, this.count);
     if (target !== undefined) {
       event.preventDefault();
@@ -312,30 +281,9 @@ export class Grid {
     const column = this.columns[Number(cell.getAttribute('aria-colindex')) - 1];
     if (row) this.callbacks.onContextMenu(row, column, { x: event.clientX, y: event.clientY });
   }
-
-  /** The relative time is computed on hover so it is current when the tooltip shows. */
-  private onHover(event: PointerEvent): void {
-    const cell = (event.target as HTMLElement).closest<HTMLElement>('.grid-cell.time');
-    const position = cell?.parentElement?.dataset.position;
-    if (!cell || position === undefined) return;
-    const column = this.columns[Array.prototype.indexOf.call(cell.parentElement?.children, cell)];
-    const row = this.rowAt(Number(position));
-    const time = toNumber(row?.fields[column?.key ?? ''], Number.NaN);
-    if (Number.isFinite(time)) cell.title = `${formatRelative(time, Date.now())} · ${formatTime(time, 'utc')} UTC`;
-  }
-}
-
-function isGap(item: LogRow | GapSlot): item is GapSlot {
-  return 'gap' in item;
 }
 
 function hasTextSelection(): boolean {
   const selection = window.getSelection();
   return selection !== null && !selection.isCollapsed;
-}
-
-/** Finds the same sort button or resize handle in a rebuilt header, so a keyboard user keeps their place. */
-function headerControlSelector(element: Element | null): string | undefined {
-  if (!(element instanceof HTMLElement) || element.dataset.column === undefined) return undefined;
-  return `.${element.classList[0]}[data-column="${CSS.escape(element.dataset.column)}"]`;
 }

@@ -105,3 +105,28 @@ function showValue(handle: HTMLElement, width: number): void {
   handle.setAttribute('aria-valuenow', String(Math.round(width)));
   handle.setAttribute('aria-valuetext', `${Math.round(width)} pixels`);
 }
+
+/** Puts a new header into the grid, keeping keyboard focus on the same sort button or resize handle. */
+export function replaceHeader(
+  grid: HTMLElement,
+  columns: readonly ColumnDef[],
+  widths: ReadonlyMap<string, number>,
+  sort: SortIntent | undefined,
+  callbacks: HeaderCallbacks,
+): void {
+  const group = document.createElement('div');
+  group.className = 'grid-header';
+  group.setAttribute('role', 'rowgroup');
+  group.append(buildHeader(columns, widths, sort, callbacks));
+  const previous = grid.querySelector(':scope > .grid-header');
+  const focused = previous?.contains(document.activeElement) ? headerControlSelector(document.activeElement) : undefined;
+  if (previous) previous.replaceWith(group);
+  else grid.prepend(group);
+  if (focused) group.querySelector<HTMLElement>(focused)?.focus({ preventScroll: true });
+}
+
+/** Finds the same sort button or resize handle in a rebuilt header, so a keyboard user keeps their place. */
+function headerControlSelector(element: Element | null): string | undefined {
+  if (!(element instanceof HTMLElement) || element.dataset.column === undefined) return undefined;
+  return `.${element.classList[0]}[data-column="${CSS.escape(element.dataset.column)}"]`;
+}

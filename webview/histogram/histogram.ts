@@ -8,6 +8,7 @@ import { barAt, drawHistogram, type Marks, type Palette } from './histogramDraw'
 import { PlotInput } from './histogramInput';
 import { PaletteReader } from './histogramPalette';
 import { bucketText, summaryText } from './histogramText';
+import { RowColumnCache, type RowChange, type RowColumns } from './rowColumns';
 
 export interface HistogramActions {
   /** Bars were clicked, dragged across or chosen by keyboard: rows from `from` to `to` (inclusive). */
@@ -16,8 +17,7 @@ export interface HistogramActions {
   setCollapsed(collapsed: boolean): void;
 }
 
-/** How the rows changed since the last update, so only the new rows are counted. */
-export type RowChange = { readonly mode: 'append'; readonly from: number } | { readonly mode: 'prepend'; readonly count: number };
+export type { RowChange } from './rowColumns';
 
 /** CSS pixels; the same as `.histogram-canvas` in histogram.css (not read back, which would force a layout). */
 const plotHeight = 72;
@@ -43,7 +43,8 @@ export class Histogram {
   private zone: TimeZoneMode = 'local';
   private marks: Marks = {};
   private frame = 0;
-  private last: { rows: readonly LogRow[]; shown: Uint32Array; key: string; version: number; length: number } | undefined;
+  private last: { rows: readonly LogRow[]; shown: Uint32Array; key: string; version: number; length: number; change?: RowChange } | undefined;
+  private readonly rowColumns = new RowColumnCache();
   private width = 0;
   private colours: Palette | undefined;
 
@@ -105,10 +106,10 @@ export class Histogram {
    */
   update(rows: readonly LogRow[], shown: Uint32Array, key: string, version: number, change?: RowChange): void {
     const last = this.last;
-    this.last = { rows, shown, key, version, length: rows.length };
+    this.last = { rows, shown, key, version, length: rows.length, change };
     if (last && last.key === key && last.version === version) return;
     const added = last && last.key === key && change && followsOn(last.length, rows.length, change) ? newlyShown(shown, change, rows.length) : undefined;
-    if (!added || !this.counts?.add(rows, added)) this.rebuild();
+    if (!added || !this.counts?.add(this.rowColumns.get(rows, version, this.stacking, change), added)) this.rebuild();
     else this.changed();
   }
 
@@ -139,9 +140,14 @@ export class Histogram {
     this.schedule();
   }
 
-  private rebuild(): void {
+  private columnsOf(): RowColumns | undefined {
     const last = this.last;
-    this.counts = last ? HistogramCounts.build(last.rows, last.shown, this.stacking, zoneOffset(this.zone), barBudget(this.width || 600)) : undefined;
+    return last && this.rowColumns.get(last.rows, last.version, this.stacking, last.change);
+  }
+
+  private rebuild(): void {
+    const columns = this.columnsOf();
+    this.counts = columns && this.last ? HistogramCounts.build(columns, this.last.shown, this.stacking, zoneOffset(this.zone), barBudget(this.width || 600)) : undefined;
     this.input.reset();
     this.changed();
   }

@@ -1,5 +1,6 @@
 import type { ColumnDef, LogRow, Severity } from '../../src/protocol/streamDefinition';
 import { bucketEdges, chooseStep, type ZoneOffset } from './buckets';
+import type { RowColumns } from './rowColumns';
 
 /** One stacked series: its label and the table's tone class, whose colour the bars use. */
 export interface Series {
@@ -44,7 +45,7 @@ export function stackingFor(columns: readonly ColumnDef[]): Stacking {
 
 /**
  * Rows counted per time bucket and series, plus errors (severity `error`) per bucket for the error-rate line.
- * Built in one pass over the shown rows; rows added later (older pages, live tail) are counted into it, growing
+ * Built in one pass over the shown rows' typed columns (no row objects touched); rows added later (older pages, live tail) are counted into it, growing
  * the edges at either end while the bar count stays within `maxBars`.
  */
 export class HistogramCounts {
@@ -67,11 +68,12 @@ export class HistogramCounts {
   }
 
   /** Counts `indices` of `rows`; undefined when there is nothing to count. */
-  static build(rows: readonly LogRow[], indices: ArrayLike<number>, stacking: Stacking, offset: ZoneOffset, maxBars: number): HistogramCounts | undefined {
+  static build(rows: RowColumns, indices: ArrayLike<number>, stacking: Stacking, offset: ZoneOffset, maxBars: number): HistogramCounts | undefined {
     let min = Infinity;
     let max = -Infinity;
+    const times = rows.times;
     for (let i = 0; i < indices.length; i++) {
-      const time = rows[indices[i]].time;
+      const time = times[indices[i]];
       if (time < min) min = time;
       if (time > max) max = time;
     }
@@ -87,23 +89,23 @@ export class HistogramCounts {
   }
 
   /** Counts more rows; false (nothing counted) when one falls outside the edges and they cannot grow enough. */
-  add(rows: readonly LogRow[], indices: ArrayLike<number>): boolean {
+  add(rows: RowColumns, indices: ArrayLike<number>): boolean {
     if (!this.cover(rows, indices)) return false;
     const { edges, step, counts, totals, errors } = this;
-    const { seriesOf } = this.stacking;
+    const { times, series, errors: isError } = rows;
     const width = this.stacking.series.length;
     const first = edges[0];
     const lastBucket = edges.length - 2;
     for (let i = 0; i < indices.length; i++) {
-      const row = rows[indices[i]];
-      const time = row.time;
+      const index = indices[i];
+      const time = times[index];
       // bucketIndex inlined (this loop runs per row): an arithmetic guess, corrected where DST made a bucket longer.
       let bucket = Math.min(lastBucket, Math.floor((time - first) / step));
       while (edges[bucket] > time) bucket--;
       while (edges[bucket + 1] <= time) bucket++;
-      counts[bucket * width + seriesOf(row)]++;
+      counts[bucket * width + series[index]]++;
       totals[bucket]++;
-      if (row.severity === 'error') errors[bucket]++;
+      errors[bucket] += isError[index];
     }
     this.total += indices.length;
     return true;
@@ -117,11 +119,11 @@ export class HistogramCounts {
   }
 
   /** Grows the edges to hold every new row's time, within the bar budget (times outside fail). */
-  private cover(rows: readonly LogRow[], indices: ArrayLike<number>): boolean {
+  private cover(rows: RowColumns, indices: ArrayLike<number>): boolean {
     let min = this.edges[0];
     let max = this.edges[this.edges.length - 1] - 1;
     for (let i = 0; i < indices.length; i++) {
-      const time = rows[indices[i]].time;
+      const time = rows.times[indices[i]];
       if (time < min) min = time;
       if (time > max) max = time;
     }

@@ -1,4 +1,6 @@
+import type { QueryNode } from '../../src/protocol/query/ast';
 import type { RowPredicate } from '../../src/protocol/query/evaluate';
+import { narrows } from '../../src/protocol/query/narrowing';
 import type { ColumnDef, Severity } from '../../src/protocol/streamDefinition';
 import type { RowStore } from './rowStore';
 import { radixOrder } from './radixOrder';
@@ -9,14 +11,30 @@ export interface ViewQuery {
   readonly descending: boolean;
   /** The applied query; absent: every row. */
   readonly predicate?: RowPredicate;
+  /**
+   * The parsed query `predicate` was compiled from, and whatever else its meaning depends on (the time zone):
+   * with them a query that narrows a recent one filters that one's rows instead of all rows.
+   */
+  readonly narrowing?: { readonly node: QueryNode | undefined; readonly scope: string };
   readonly severities: ReadonlySet<Severity>;
   /** Rows whose field of one of these keys is `true` are hidden (`flag` columns toggled off). */
   readonly hiddenFlags?: ReadonlySet<string>;
 }
 
+/** A recent result: the rows a query kept over one order (store version and sort) with the same levels and flags. */
+interface Kept {
+  readonly key: string;
+  readonly node: QueryNode | undefined;
+  readonly shown: Uint32Array;
+}
+
+/** Recent results kept for narrowing: the prefixes of what is being typed. */
+const keptResults = 12;
+
 /**
  * The rows shown: the store's rows in sort order, narrowed by severity and the query. The sort order is cached
- * per store version and sort (the store version is part of the order key).
+ * per store version and sort (the store version is part of the order key). Recent results are kept, and a query
+ * that only adds terms to one of them (or extends a word) is evaluated over that result's rows.
  */
 export class RowView {
   /** Store indices of the rows shown, in display order. */
@@ -28,10 +46,61 @@ export class RowView {
 
   constructor(private readonly store: RowStore) {}
 
+  private kept: Kept[] = [];
+
   update(query: ViewQuery): Uint32Array {
     const orderKey = `${this.store.version}|${query.sortColumn?.key ?? ''}|${query.descending}`;
-    this.shown = this.filter(this.sortedOrder(orderKey, query), query.predicate, query.severities, [...(query.hiddenFlags ?? [])]);
+    const hiddenFlags = [...(query.hiddenFlags ?? [])];
+    const order = this.sortedOrder(orderKey, query);
+    const narrowing = query.predicate ? query.narrowing : undefined;
+    if (!narrowing) {
+      this.shown = this.filter(order, query.predicate, query.severities, hiddenFlags);
+      return this.shown;
+    }
+    const key = `${orderKey}|${[...query.severities].sort().join()}|${hiddenFlags.sort().join()}|${narrowing.scope}`;
+    this.kept = this.kept.filter((entry) => entry.key === key);
+    const source = this.narrowest(narrowing.node) ?? order;
+    this.shown = this.filter(source, query.predicate, query.severities, hiddenFlags);
+    this.keep({ key, node: narrowing.node, shown: this.shown });
     return this.shown;
+  }
+
+  /**
+   * Keeps the newest result; when full, the oldest one the new query does not narrow goes first, since the ones it
+   * narrows (the terms typed so far) are what the next keys narrow too.
+   */
+  private keep(entry: Kept): void {
+    this.kept.unshift(entry);
+    if (this.kept.length <= keptResults) return;
+    let drop = this.kept.length - 1;
+    for (let i = drop; i > 0; i--) {
+      if (!narrows(this.kept[i].node, entry.node)) {
+        drop = i;
+        break;
+      }
+    }
+    this.kept.splice(drop, 1);
+  }
+
+  /** The smallest kept result whose query every row of `node` also matches. */
+  private narrowest(node: QueryNode | undefined): Uint32Array | undefined {
+    let best: Uint32Array | undefined;
+    for (const entry of this.kept) {
+      if ((!best || entry.shown.length < best.length) && narrows(entry.node, node)) best = entry.shown;
+    }
+    return best;
+  }
+
+  shownIds(): string[] {
+    return Array.from(this.shown, (index) => this.store.rows[index].id);
+  }
+
+  /** Whether the store row at `index` is among the rows shown. */
+  isShown(index: number): boolean {
+    if (index < 0) return false;
+    const shown = this.shown;
+    for (let i = 0; i < shown.length; i++) if (shown[i] === index) return true;
+    return false;
   }
 
   private sortedOrder(orderKey: string, query: ViewQuery): Uint32Array {

@@ -21,6 +21,14 @@ export class EmptyState {
     this.element.hidden = true;
   }
 
+  /** After a refresh: nothing while loading or when rows are shown; otherwise why there are none. */
+  update(view: { shown: number; loaded: number; loading: boolean; failed: boolean; query: string; hiddenLevels: readonly string[] }, filters: readonly FilterDef[] | undefined, values: FilterValues): void {
+    if (view.shown > 0 || view.loading || !filters) this.hide();
+    else if (view.loaded > 0) this.showAllHidden(view.query, view.hiddenLevels);
+    else if (view.failed) this.hide();
+    else this.showNoResults(filters, values);
+  }
+
   /** No rows came back from the host for these server-side filters. */
   showNoResults(filters: readonly FilterDef[], values: FilterValues): void {
     const [missing] = missingRequiredFilters(filters, values);

@@ -1,5 +1,5 @@
 import type { ColumnDef, LogRow } from '../../src/protocol/streamDefinition';
-import type { MenuItem } from '../panel/popupMenu';
+import { openContextMenu, type MenuItem } from '../panel/popupMenu';
 import { filterText } from './valueCounts';
 
 type AddTerm = (field: string, value: string, negate: boolean) => void;
@@ -28,4 +28,17 @@ export function cellMenuItems(row: LogRow, column: ColumnDef | undefined, visibl
     );
   }
   return items;
+}
+
+/** Opens the menu of a cell (or of the selected row from the keyboard), with Find Call Sites for HTTP rows. */
+export function openCellMenu(
+  target: { readonly row: LogRow; readonly column: ColumnDef | undefined; readonly at: { readonly x: number; readonly y: number } },
+  visible: readonly ColumnDef[],
+  actions: { readonly addTerm: AddTerm; readonly findCallSites?: () => void },
+  owner: HTMLElement,
+): void {
+  const items = cellMenuItems(target.row, target.column, visible, actions.addTerm);
+  // The page's own menu replaces VS Code's row menu, so it offers Find Call Sites too.
+  if (actions.findCallSites) items.push({ label: 'Find Call Sites', run: actions.findCallSites });
+  if (items.length > 0) openContextMenu(target.column ? `${target.column.title} value` : 'Row values', items, target.at, owner);
 }

@@ -1,4 +1,5 @@
 import type { ColumnDef, LogRow, Severity } from '../../src/protocol/streamDefinition';
+import type { RowStore } from '../model/rowStore';
 import { numberSummary, topValues, type ValueCount } from './valueCounts';
 
 const numericTypes = new Set<ColumnDef['type']>(['number', 'money', 'duration']);
@@ -39,10 +40,10 @@ export class FacetsPanel {
     return !this.body.hidden;
   }
 
-  /** Recounts (only while open). */
-  update(columns: readonly ColumnDef[], rows: readonly LogRow[], shown: Uint32Array): void {
+  /** Recounts (only while open), on the store's numbered values. */
+  update(columns: readonly ColumnDef[], store: RowStore, shown: Uint32Array): void {
     if (!this.open) return;
-    this.body.replaceChildren(...columns.filter((c) => c.type !== 'time').map((column) => this.section(column, rows, shown)));
+    this.body.replaceChildren(...columns.filter((c) => c.type !== 'time').map((column) => this.section(column, store, shown)));
   }
 
   private setOpen(open: boolean, notify = true): void {
@@ -53,7 +54,8 @@ export class FacetsPanel {
     if (notify) this.actions.onToggle(open);
   }
 
-  private section(column: ColumnDef, rows: readonly LogRow[], shown: Uint32Array): HTMLElement {
+  private section(column: ColumnDef, store: RowStore, shown: Uint32Array): HTMLElement {
+    const rows = store.rows;
     const section = document.createElement('section');
     section.className = 'facet';
     const heading = document.createElement('h3');
@@ -67,7 +69,7 @@ export class FacetsPanel {
       section.append(line);
       return section;
     }
-    const values = column.type === 'level' ? severityCounts(rows, shown) : topValues(rows, shown, column.key, listed);
+    const values = column.type === 'level' ? severityCounts(rows, shown) : topValues(store.valueCodes(column.key), shown, listed);
     const field = column.type === 'level' ? 'level' : column.key;
     const list = document.createElement('ul');
     for (const { value, count } of values) list.append(this.valueItem(field, column.title, value, count));

@@ -1,4 +1,4 @@
-import type { QueryError } from '../../src/protocol/query/ast';
+import type { QueryError, QueryNode } from '../../src/protocol/query/ast';
 import type { FreeTextSource, RowPredicate } from '../../src/protocol/query/evaluate';
 import { highlighterFor, type Highlighter } from '../../src/protocol/query/highlight';
 import { planQuery, type QueryPlan } from '../../src/protocol/query/plan';
@@ -68,6 +68,11 @@ export class QueryController {
     if (!definition || this.appliedText.trim() === '') return undefined;
     if (!this.applied || this.planVersion !== this.host.store.version) this.replan(definition);
     return this.applied?.predicate;
+  }
+
+  /** The parsed applied query (the predicate's source), for narrowing. */
+  get appliedNode(): QueryNode | undefined {
+    return this.applied?.node;
   }
 
   /** The same function while the applied query is the same, so views redraw only when it changes. */
@@ -170,19 +175,13 @@ export class QueryController {
     const version = this.host.store.version;
     if (this.valueCache.version !== version) this.valueCache = { version, byKey: new Map() };
     let values = this.valueCache.byKey.get(key);
-    if (!values) this.valueCache.byKey.set(key, (values = topValues(this.host.store.rows, undefined, key, completionValues)));
+    if (!values) this.valueCache.byKey.set(key, (values = topValues(this.host.store.valueCodes(key), undefined, completionValues)));
     return values;
   }
 
-  /** Free words use the row store's cached texts and one scan over all of them per word. */
+  /** Free words use the row store's cached texts and its block scans. */
   private freeText(): FreeTextSource {
     const store = this.host.store;
-    return {
-      textOf: (_, index) => store.textAt(index),
-      contains: (needle) => {
-        let marks: Uint8Array | undefined;
-        return (index) => (marks ??= store.matchAll(needle))[index] === 1;
-      },
-    };
+    return { textOf: (_, index) => store.textAt(index), contains: (needle) => store.contains(needle) };
   }
 }

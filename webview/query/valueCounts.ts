@@ -1,4 +1,5 @@
 import type { JsonValue, LogRow } from '../../src/protocol/streamDefinition';
+import type { ValueCodes } from '../model/valueCodes';
 
 export interface ValueCount {
   readonly value: string;
@@ -20,27 +21,31 @@ export function filterText(value: JsonValue | undefined): string | undefined {
 }
 
 /**
- * How often each value of `key` occurs in the rows at `shown` (every row when absent), most frequent first, at
- * most `limit`.
+ * How often each value occurs in the rows at `shown` (every row when absent), most frequent first, at most
+ * `limit`; counted on the field's numbered values.
  */
-export function topValues(rows: readonly LogRow[], shown: Uint32Array | undefined, key: string, limit: number): ValueCount[] {
-  const counts = new Map<string | number | boolean, number>();
-  const count = shown ? shown.length : rows.length;
-  for (let i = 0; i < count; i++) {
-    const value = rows[shown ? shown[i] : i].fields[key];
-    if (value === undefined || value === null || typeof value === 'object') continue;
-    counts.set(value, (counts.get(value) ?? 0) + 1);
+export function topValues(codes: ValueCodes, shown: Uint32Array | undefined, limit: number): ValueCount[] {
+  const counts = new Uint32Array(codes.values.length);
+  const rowCodes = codes.codes;
+  if (shown) {
+    for (let i = 0; i < shown.length; i++) {
+      const code = rowCodes[shown[i]];
+      if (code >= 0) counts[code]++;
+    }
+  } else {
+    for (let i = 0; i < codes.length; i++) if (rowCodes[i] >= 0) counts[rowCodes[i]]++;
   }
-  return topOf(counts, limit);
+  return topOf(codes.values, counts, limit);
 }
 
 /** The `limit` most frequent entries without sorting all of them (ip and url have tens of thousands). */
-function topOf(counts: ReadonlyMap<string | number | boolean, number>, limit: number): ValueCount[] {
+function topOf(values: readonly (string | number | boolean)[], counts: Uint32Array, limit: number): ValueCount[] {
   const top: ValueCount[] = [];
   const before = (a: ValueCount, b: ValueCount) => a.count > b.count || (a.count === b.count && a.value < b.value);
-  for (const [value, count] of counts) {
-    if (top.length === limit && count < top[limit - 1].count) continue;
-    const entry = { value: String(value), count };
+  for (let id = 0; id < counts.length; id++) {
+    const count = counts[id];
+    if (count === 0 || (top.length === limit && count < top[limit - 1].count)) continue;
+    const entry = { value: String(values[id]), count };
     let at = top.length;
     while (at > 0 && before(entry, top[at - 1])) at--;
     if (at < limit) top.splice(at, 0, entry);

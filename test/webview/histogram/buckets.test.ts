@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { barBudget, bucketEdges, bucketIndex, chooseStep, floorToStep, zoneOffset } from '../../../webview/histogram/buckets';
 import { HistogramCounts, stackingFor } from '../../../webview/histogram/histogramCounts';
 import { summaryText } from '../../../webview/histogram/histogramText';
+import { RowColumnCache, rowColumns } from '../../../webview/histogram/rowColumns';
 import type { LogRow } from '../../../src/protocol/streamDefinition';
 
 const second = 1000;
@@ -89,7 +90,7 @@ describe('histogram buckets', () => {
     const base = Date.parse('2026-11-23T10:00:00Z');
     const rows = Array.from({ length: 600 }, (_, i) => row(base - i * second, i % 10 === 0 ? 'error' : 'info', i % 10 === 0 ? 503 : 200));
     const stacking = stackingFor([{ key: 'status', title: 'Status', type: 'httpStatus' }]);
-    const counts = HistogramCounts.build(rows, Uint32Array.from(rows.keys()), stacking, zoneOffset('utc'), 100)!;
+    const counts = HistogramCounts.build(rowColumns(rows, stacking), Uint32Array.from(rows.keys()), stacking, zoneOffset('utc'), 100)!;
     assert.equal(counts.step, 10 * second);
     assert.equal(counts.total, 600);
     assert.equal(counts.totals.reduce((a, b) => a + b, 0), 600);
@@ -100,10 +101,10 @@ describe('histogram buckets', () => {
     assert.equal(counts.errors[firstFull], 1);
     const newer = [row(base + 25 * second, 'info', 404)];
     const buckets = counts.buckets;
-    assert.equal(counts.add(newer, [0]), true);
+    assert.equal(counts.add(rowColumns(newer, stacking), [0]), true);
     assert.equal(counts.buckets, buckets + 2);
     assert.equal(counts.counts[(counts.buckets - 1) * 5 + 1], 1, 'the 4xx in the new last bucket');
-    assert.equal(counts.add([row(base + 10 * day, 'info', 200)], [0]), false, 'too far for the bar budget');
+    assert.equal(counts.add(rowColumns([row(base + 10 * day, 'info', 200)], stacking), [0]), false, 'too far for the bar budget');
     assert.equal(counts.total, 601);
   });
 
@@ -111,9 +112,34 @@ describe('histogram buckets', () => {
     const stacking = stackingFor([{ key: 'status', title: 'Status', type: 'httpStatus' }]);
     const time = Date.parse('2026-11-23T10:00:00Z');
     const rows: LogRow[] = [{ id: 'a', time, severity: 'warning', fields: { status: 400 } }, { id: 'b', time: time + second, severity: 'info', fields: { status: 200 } }];
-    const one = HistogramCounts.build(rows, [0], stacking, zoneOffset('utc'), 100);
-    const two = HistogramCounts.build(rows, [0, 1], stacking, zoneOffset('utc'), 100);
+    const one = HistogramCounts.build(rowColumns(rows, stacking), [0], stacking, zoneOffset('utc'), 100);
+    const two = HistogramCounts.build(rowColumns(rows, stacking), [0, 1], stacking, zoneOffset('utc'), 100);
     assert.match(summaryText(one, 'utc'), /^1 row from /);
     assert.match(summaryText(two, 'utc'), /^2 rows from /);
+  });
+
+  it('row columns extended for an appended page or prepended tail equal the columns read afresh', () => {
+    const row = (i: number): LogRow => ({ id: `r${i}`, time: 1_000_000 + i, severity: i % 3 === 0 ? 'error' : 'info', fields: { status: [200, 404, 503][i % 3] } });
+    const stacking = stackingFor([{ key: 'status', title: 'Status', type: 'httpStatus' }]);
+    const cache = new RowColumnCache();
+    const plain = (rows: LogRow[]) => rowColumns(rows, stacking);
+    const same = (rows: LogRow[], version: number, change?: Parameters<RowColumnCache['get']>[3]) => {
+      const got = cache.get(rows, version, stacking, change);
+      const fresh = plain(rows);
+      assert.equal(got.length, rows.length);
+      assert.deepEqual(Array.from(got.times.subarray(0, got.length)), Array.from(fresh.times));
+      assert.deepEqual(Array.from(got.series.subarray(0, got.length)), Array.from(fresh.series));
+      assert.deepEqual(Array.from(got.errors.subarray(0, got.length)), Array.from(fresh.errors));
+    };
+    let rows = Array.from({ length: 50 }, (_, i) => row(i));
+    same(rows, 1);
+    rows.push(row(50), row(51));
+    same(rows, 2, { mode: 'append', from: 50 });
+    rows = [row(100), row(101), ...rows];
+    same(rows, 3, { mode: 'prepend', count: 2 });
+    rows.length = 10;
+    rows.push(row(200), row(201), row(202));
+    same(rows, 5, { mode: 'append', from: 10 });
+    same(rows, 5);
   });
 });

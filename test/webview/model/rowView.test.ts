@@ -1,10 +1,15 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import type { RowPredicate } from '../../../src/protocol/query/evaluate';
-import type { ColumnDef, LogRow, Severity } from '../../../src/protocol/streamDefinition';
+import type { FreeTextSource, RowPredicate } from '../../../src/protocol/query/evaluate';
+import { planQuery, type QueryPlan } from '../../../src/protocol/query/plan';
+import type { ColumnDef, LogRow, Severity, StreamDefinition } from '../../../src/protocol/streamDefinition';
 import { radixOrder } from '../../../webview/model/radixOrder';
 import { RowStore } from '../../../webview/model/rowStore';
 import { RowView } from '../../../webview/model/rowView';
+import { printQuery } from '../../../src/protocol/query/printer';
+import { topValues } from '../../../webview/query/valueCounts';
+
+const printQueryOf = (plan: QueryPlan) => printQuery(plan.node);
 
 const severities: readonly Severity[] = ['error', 'warning', 'info', 'debug'];
 const timeColumn: ColumnDef = { key: 't', title: 'Time', type: 'time' };
@@ -109,5 +114,121 @@ describe('webview row model (no browser)', () => {
     store.dropOldest(1);
     assert.deepEqual(Array.from(view.update({ descending: false, predicate: textPredicate(store, 'old'), severities: new Set(severities) })), []);
     assert.equal(store.indexOfId('r0'), -1);
+  });
+
+  it('narrowing over recent results shows exactly what a full filter shows, whatever is typed and however rows change', () => {
+    const definition: StreamDefinition = {
+      id: 'daily.api',
+      provider: 'daily',
+      label: 'Test',
+      paging: 'cursor',
+      maxPageSize: 100,
+      columns: [timeColumn, textColumn, { key: 'msg', title: 'Message', type: 'text' }],
+      filters: [],
+      details: [],
+      hasHttpRequest: false,
+    };
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('type' as const), text: fc.constantFrom('a', 'b', 'x', '-', 'A', ' ', 'm:', 'get', 'r1', '*', '"', 'OR ', 'é') }),
+      fc.record({ kind: fc.constant('delete' as const), count: fc.integer({ min: 1, max: 3 }) }),
+      fc.record({ kind: fc.constant('level' as const), severity: fc.constantFrom(...severities) }),
+      fc.record({ kind: fc.constant('append' as const), rows: fc.array(rowArb, { maxLength: 5 }) }),
+      fc.record({ kind: fc.constant('prepend' as const), rows: fc.array(rowArb, { maxLength: 5 }) }),
+      fc.record({ kind: fc.constant('drop' as const), count: fc.integer({ min: 0, max: 4 }) }),
+    );
+    let narrowedKeys = 0;
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 60 }), fc.array(step, { maxLength: 30 }), (initial, steps) => {
+        const store = new RowStore();
+        const view = new RowView(store);
+        store.replace(toRows(initial));
+        const freeText: FreeTextSource = { textOf: (_, index) => store.textAt(index), contains: (needle) => store.contains(needle) };
+        let query = '';
+        let applied: QueryPlan | undefined;
+        let added = 0;
+        const fresh = (specs: typeof initial) => toRows(specs).map((row) => ({ ...row, id: `n${added++}` }));
+        const shown = new Set(severities);
+        for (const s of steps) {
+          if (s.kind === 'type') query += s.text;
+          else if (s.kind === 'delete') query = query.slice(0, -s.count);
+          else if (s.kind === 'level') {
+            if (shown.has(s.severity)) shown.delete(s.severity);
+            else shown.add(s.severity);
+          } else if (s.kind === 'append') store.append(fresh(s.rows));
+          else if (s.kind === 'prepend') store.prepend(fresh(s.rows));
+          else store.dropOldest(s.count);
+          const plan = planQuery(query, definition, 0, { freeText });
+          if (plan.ok) applied = plan;
+          const current = applied && planQuery(printQueryOf(applied), definition, 0, { freeText });
+          const predicate = current?.ok && current.node ? current.predicate : undefined;
+          if (predicate && s.kind === 'type') narrowedKeys++;
+          const narrowed = view.update({ descending: false, predicate, severities: shown, narrowing: { node: current?.ok ? current.node : undefined, scope: 'utc' } });
+          const full = new RowView(store).update({ descending: false, predicate, severities: shown });
+          assert.deepEqual(Array.from(narrowed), Array.from(full), query);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    assert.ok(narrowedKeys > 100, `typing produced only ${narrowedKeys} queries`);
+  });
+
+  it('block scans of the search texts agree with row-by-row tests across block edges after prepend, append and drops', () => {
+    const words = ['alpha', 'beta', 'gamma', 'delta'];
+    const rows = (count: number, from: number): LogRow[] =>
+      Array.from({ length: count }, (_, i) => ({ id: `r${from + i}`, time: from + i, severity: 'info', fields: { msg: `${words[(from + i) % 4]} ${(from + i) % 7}` } }));
+    const store = new RowStore();
+    store.replace(rows(9_000, 0));
+    const check = (label: string) => {
+      for (const needle of ['alpha 3', 'gamma', 'r88', 'zzz']) {
+        const dense = store.contains(needle);
+        const sparse = store.contains(needle);
+        for (let i = 0; i < store.rows.length; i++) assert.equal(dense(i), store.textAt(i).includes(needle), `${label}: ${needle} at ${i}`);
+        for (let i = 0; i < store.rows.length; i += 97) assert.equal(sparse(i), store.textAt(i).includes(needle), `${label}: sparse ${needle} at ${i}`);
+      }
+    };
+    check('replaced');
+    store.prepend(rows(5_000, 20_000));
+    check('prepended');
+    store.append(rows(3_000, 40_000));
+    check('appended');
+    store.dropOldest(6_500);
+    check('dropped');
+    store.append(rows(7_000, 60_000));
+    check('appended after the drop');
+    store.insertBefore('r20', rows(10, 90_000));
+    check('inserted');
+  });
+
+  it('value counts on numbered values equal plain counting, also after rows are added, prepended and dropped', () => {
+    const change = fc.oneof(
+      fc.record({ kind: fc.constant('append' as const), rows: fc.array(rowArb, { maxLength: 8 }) }),
+      fc.record({ kind: fc.constant('prepend' as const), rows: fc.array(rowArb, { maxLength: 8 }) }),
+      fc.record({ kind: fc.constant('drop' as const), count: fc.integer({ min: 0, max: 6 }) }),
+    );
+    const plain = (rows: readonly LogRow[], shown: readonly number[], key: string) => {
+      const counts = new Map<string, number>();
+      for (const index of shown) {
+        const value = rows[index].fields[key];
+        if (value !== undefined && value !== null && typeof value !== 'object') counts.set(String(value), (counts.get(String(value)) ?? 0) + 1);
+      }
+      return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)).slice(0, 3);
+    };
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 40 }), fc.array(change, { maxLength: 8 }), fc.integer({ min: 1, max: 3 }), (initial, changes, every) => {
+        const store = new RowStore();
+        store.replace(toRows(initial));
+        for (const c of changes) {
+          if (c.kind === 'append') store.append(toRows(c.rows));
+          else if (c.kind === 'prepend') store.prepend(toRows(c.rows));
+          else store.dropOldest(c.count);
+          const shown = store.rows.map((_, i) => i).filter((i) => i % every === 0);
+          for (const key of ['m', 'msg', 'missing']) {
+            assert.deepEqual(topValues(store.valueCodes(key), Uint32Array.from(shown), 3), plain(store.rows, shown, key));
+          }
+          assert.deepEqual(topValues(store.valueCodes('m'), undefined, 3), plain(store.rows, store.rows.map((_, i) => i), 'm'));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
