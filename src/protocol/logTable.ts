@@ -129,6 +129,32 @@ export interface PanelStatus {
   readonly pagingStopped?: PagingStop;
   /** The request in flight is being retried. */
   readonly retry?: RetryProgress;
+  /** A timeline panel: how far back its merged rows are complete, and each source's state. */
+  readonly timeline?: TimelineStatus;
+}
+
+/** Issue #12: a timeline merges several streams; its rows are complete only as far back as every source reached. */
+export interface TimelineStatus {
+  readonly completeness: TimelineCompleteness;
+  readonly sources: readonly TimelineSourceStatus[];
+}
+
+export type TimelineCompleteness =
+  /** Every source loaded all it has. */
+  | { readonly kind: 'all' }
+  /** Complete back to `since` (epoch ms); `behind` names the sources that stop there. */
+  | { readonly kind: 'since'; readonly since: number; readonly behind: readonly string[] }
+  /** A source has reached no time yet (loading, failed or empty with more pages): nothing is complete. */
+  | { readonly kind: 'none'; readonly behind: readonly string[] };
+
+export interface TimelineSourceStatus {
+  /** "Acme production · Lago · API logs". */
+  readonly label: string;
+  /** Colour chip index (the Source column's `sourceColour`). */
+  readonly colour: number;
+  readonly loaded: number;
+  readonly more: boolean;
+  readonly error?: string;
 }
 
 export interface PanelError {

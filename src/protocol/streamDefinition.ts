@@ -12,7 +12,9 @@ export type StreamId =
   | 'daily.meeting'
   | 'lago.api'
   | 'signalwire.video'
-  | 'signalwire.voice';
+  | 'signalwire.voice'
+  /** The merged rows of several streams (issue #12): a table definition only, no client. */
+  | 'timeline';
 
 /** How a column's value is formatted and coloured in the table. */
 export type ColumnType =
@@ -101,7 +103,7 @@ export type PagingMode = 'cursor' | 'offset' | 'page' | 'link';
 
 export interface StreamDefinition {
   readonly id: StreamId;
-  readonly provider: ProviderKind;
+  readonly provider: ProviderKind | 'timeline';
   /** Tree label, e.g. "API logs". */
   readonly label: string;
   readonly paging: PagingMode;
