@@ -26,7 +26,11 @@ export type ColumnType =
   | 'method'
   | 'money' // a number already in the provider's currency unit
   | 'duration' // seconds
-  | 'flag'; // true marks the row (a badge named by the title); the toolbar gets a toggle to hide marked rows
+  | 'flag' // true marks the row (a badge named by the title); the toolbar gets a toggle to hide marked rows
+  | 'source'; // a timeline row's stream, with a colour chip picked by the row's `sourceColourField`
+
+/** A timeline row's colour chip index (issue #12): the `source` column's colour. */
+export const sourceColourField = 'sourceColour';
 
 export interface ColumnDef {
   /** Key into `LogRow.fields`. */

@@ -1,4 +1,4 @@
-import type { JsonValue, LogRow, ProviderKind, StreamDefinition } from '../protocol/streamDefinition';
+import { sourceColourField, type JsonValue, type LogRow, type ProviderKind, type StreamDefinition } from '../protocol/streamDefinition';
 import { resolveField } from '../protocol/query/fields';
 import { fieldValue } from '../protocol/query/fieldValue';
 
@@ -41,7 +41,7 @@ export function toTimelineRow(source: SourceInfo, row: LogRow): LogRow {
   const fields: Record<string, JsonValue> = {
     time: row.time,
     source: source.label,
-    sourceColour: source.index % sourceColourCount,
+    [sourceColourField]: source.index % sourceColourCount,
     level: row.severity,
     message: messageOf(source.definition, row),
     [source.provider]: row.fields as JsonValue,
