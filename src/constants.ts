@@ -26,6 +26,10 @@ export const commandIds = {
   watchForErrors: 'apiLogs.watchForErrors',
   stopWatching: 'apiLogs.stopWatching',
   showNewErrors: 'apiLogs.showNewErrors',
+  openTimeline: 'apiLogs.openTimeline',
+  openTogether: 'apiLogs.openTogether',
+  showAroundTime: 'apiLogs.showAroundTime',
+  findRelated: 'apiLogs.findRelated',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

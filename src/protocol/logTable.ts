@@ -176,7 +176,7 @@ export type HostNotification =
       readonly filters: FilterValues;
       readonly settings: PanelSettings;
       /** Who this panel is, so the webview can persist it with `setState` for the panel serializer. */
-      readonly identity?: PanelIdentity;
+      readonly identity?: PanelIdentity | TimelineIdentity;
       /** The query to apply (the panel was restored, or opened from a view, a CodeLens or a related row). */
       readonly query?: string;
       readonly timeRange?: TimeRange;
@@ -211,4 +211,20 @@ export interface PanelIdentity {
   readonly timeRange?: TimeRange;
   /** The saved view this panel shows (`account:<id>` or `workspace:<name>`); a view has a panel of its own. */
   readonly viewId?: string;
+}
+
+/** One stream of a timeline: which connection's stream, with its server-side filters. */
+export interface TimelineSourceRef {
+  readonly accountId: string;
+  readonly provider: ProviderKind;
+  readonly streamId: StreamDefinition['id'];
+  readonly filters?: FilterValues;
+}
+
+/** A timeline panel's identity (issue #12): its streams, in Source order, and what the user asked to see. */
+export interface TimelineIdentity {
+  readonly kind: 'timeline';
+  readonly sources: readonly TimelineSourceRef[];
+  readonly query?: string;
+  readonly timeRange?: TimeRange;
 }

@@ -16,6 +16,9 @@ export type StreamId =
   /** The merged rows of several streams (issue #12): a table definition only, no client. */
   | 'timeline';
 
+/** The streams a provider serves (every stream but the timeline). */
+export type ProviderStreamId = Exclude<StreamId, 'timeline'>;
+
 /** How a column's value is formatted and coloured in the table. */
 export type ColumnType =
   | 'time' // epoch ms, shown local or UTC
