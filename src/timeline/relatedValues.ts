@@ -15,8 +15,8 @@ function isIdLike(value: string): boolean {
   return value.length >= 4 && value.length <= 200 && !/^\d{1,9}$/.test(value) && !/^(true|false|null|inbound|outbound|completed|failed)$/i.test(value);
 }
 
-/** The id-like values in a row: values of id-like keys, and UUIDs, prefixed ids, phone numbers and room names in any text. */
-export function idLikeValues(row: LogRow): Set<string> {
+/** The id-like values in a row's fields: values of id-like keys, and UUIDs, prefixed ids, phone numbers and room names in any text. */
+export function idLikeValues(fields: LogRow['fields']): Set<string> {
   const found = new Set<string>();
   const visit = (value: JsonValue | undefined, key: string, depth: number): void => {
     if (typeof value === 'string') {
@@ -28,7 +28,7 @@ export function idLikeValues(row: LogRow): Set<string> {
       for (const [inner, item] of Object.entries(value)) visit(item, inner, depth + 1);
     }
   };
-  for (const [key, value] of Object.entries(row.fields)) visit(value, key, 0);
+  for (const [key, value] of Object.entries(fields)) visit(value, key, 0);
   return found;
 }
 
@@ -42,10 +42,11 @@ function scanText(text: string, found: Set<string>, nested: ((value: JsonValue) 
       return;
     }
   }
-  for (const match of text.matchAll(uuid)) found.add(match[0].toLowerCase());
-  for (const match of text.matchAll(prefixedId)) found.add(match[0]);
-  for (const match of text.matchAll(phone)) found.add(match[0]);
-  for (const match of text.matchAll(roomInPath)) if (isIdLike(decodeSafely(match[1]))) found.add(decodeSafely(match[1]));
+  // Each pattern needs a character most values lack: the cheap test skips the regular expression for them.
+  if (text.includes('-')) for (const match of text.matchAll(uuid)) found.add(match[0].toLowerCase());
+  if (text.includes('_')) for (const match of text.matchAll(prefixedId)) found.add(match[0]);
+  if (text.includes('+')) for (const match of text.matchAll(phone)) found.add(match[0]);
+  if (text.includes('/rooms/')) for (const match of text.matchAll(roomInPath)) if (isIdLike(decodeSafely(match[1]))) found.add(decodeSafely(match[1]));
 }
 
 function parseJson(text: string): JsonValue | undefined {
@@ -82,11 +83,15 @@ export interface RelatedValue {
 export class RelatedIndex {
   private readonly byValue = new Map<string, Set<string>>();
 
-  constructor(private readonly sourceOf: (rowId: string) => string | undefined) {}
+  /** `valuesOf`: a timeline indexes each row's original fields only, not the common fields copied from them. */
+  constructor(
+    private readonly sourceOf: (rowId: string) => string | undefined,
+    private readonly valuesOf: (row: LogRow) => Set<string> = (row) => idLikeValues(row.fields),
+  ) {}
 
   add(rows: readonly LogRow[]): void {
     for (const row of rows) {
-      for (const value of idLikeValues(row)) {
+      for (const value of this.valuesOf(row)) {
         let holders = this.byValue.get(value);
         if (!holders) this.byValue.set(value, (holders = new Set()));
         holders.add(row.id);
@@ -102,7 +107,7 @@ export class RelatedIndex {
   related(row: LogRow, isLoaded: (rowId: string) => boolean): RelatedValue[] {
     const own = this.sourceOf(row.id);
     const related: (RelatedValue & { readonly elsewhere: boolean })[] = [];
-    for (const value of idLikeValues(row)) {
+    for (const value of this.valuesOf(row)) {
       const others = [...(this.byValue.get(value) ?? [])].filter((id) => id !== row.id && isLoaded(id));
       if (others.length === 0) continue;
       const sources = [...new Set(others.map((id) => this.sourceOf(id) ?? ''))];

@@ -1,5 +1,5 @@
 import { sourceColourField, type JsonValue, type LogRow, type ProviderKind, type StreamDefinition } from '../protocol/streamDefinition';
-import { resolveField } from '../protocol/query/fields';
+import { resolveField, type FieldRef } from '../protocol/query/fields';
 import { fieldValue } from '../protocol/query/fieldValue';
 
 /** One stream of a timeline as it is shown: who it is and its colour chip. */
@@ -32,43 +32,58 @@ export function splitMergedRowId(id: string): { readonly source: number; readonl
   return at > 0 && Number.isInteger(source) ? { source, rowId: id.slice(at + 1) } : undefined;
 }
 
+/** Where a stream keeps the common fields and its message text, worked out once per stream definition. */
+interface FieldPlan {
+  readonly common: readonly (readonly [name: string, ref: FieldRef])[];
+  readonly messageKeys: readonly string[];
+}
+
+const plans = new WeakMap<StreamDefinition, FieldPlan>();
+
+function planOf(definition: StreamDefinition): FieldPlan {
+  let plan = plans.get(definition);
+  if (!plan) {
+    const common = commonFields
+      .map((name) => [name, resolveField(name, definition)] as const)
+      .filter(([, ref]) => definition.columns.some((column) => column.key === ref.key));
+    const mapped = new Set(common.map(([, ref]) => ref.key));
+    const messageKeys = definition.columns.filter((column) => column.type === 'text' && !column.hidden && !mapped.has(column.key)).map((column) => column.key);
+    plan = { common, messageKeys };
+    plans.set(definition, plan);
+  }
+  return plan;
+}
+
 /**
  * A stream row as a timeline row: the common fields resolved through the stream's own aliases (Daily `url` and
  * Lago `request_path` are both `path`), a readable message, and every original field under the provider's name,
  * so `lago.external_customer_id:acme` reads into it.
  */
 export function toTimelineRow(source: SourceInfo, row: LogRow): LogRow {
+  const plan = planOf(source.definition);
   const fields: Record<string, JsonValue> = {
     time: row.time,
     source: source.label,
     [sourceColourField]: source.index % sourceColourCount,
     level: row.severity,
-    message: messageOf(source.definition, row),
+    message: messageOf(plan, row),
     [source.provider]: row.fields as JsonValue,
   };
-  for (const name of commonFields) {
-    const value = commonValue(source.definition, row, name);
+  for (const [name, ref] of plan.common) {
+    const value = fieldValue(row, ref);
     if (value !== undefined) fields[name] = value;
   }
   return { id: mergedRowId(source.index, row.id), time: row.time, severity: row.severity, fields };
 }
 
-function commonValue(definition: StreamDefinition, row: LogRow, name: string): JsonValue | undefined {
-  const ref = resolveField(name, definition);
-  return definition.columns.some((column) => column.key === ref.key) ? fieldValue(row, ref) : undefined;
-}
-
-const mappedKeys = (definition: StreamDefinition): Set<string> =>
-  new Set(commonFields.map((name) => resolveField(name, definition).key));
-
-/** The stream's own message, else its shown text columns that are not common fields ("room.started daily-standup"). */
-function messageOf(definition: StreamDefinition, row: LogRow): string {
+/** The stream's own message, else its shown text columns that are not common fields ("relay.call outbound"). */
+function messageOf(plan: FieldPlan, row: LogRow): string {
   const own = row.fields.message;
   if (typeof own === 'string') return own;
-  const mapped = mappedKeys(definition);
-  return definition.columns
-    .filter((column) => column.type === 'text' && !column.hidden && !mapped.has(column.key))
-    .map((column) => row.fields[column.key])
-    .filter((value): value is string | number => (typeof value === 'string' && value !== '') || typeof value === 'number')
-    .join(' ');
+  let text = '';
+  for (const key of plan.messageKeys) {
+    const value = row.fields[key];
+    if ((typeof value === 'string' && value !== '') || typeof value === 'number') text = text === '' ? String(value) : `${text} ${value}`;
+  }
+  return text;
 }

@@ -27,11 +27,14 @@ export function perSourceSettings(settings: SessionSettings, sourceCount: number
  */
 export class TimelineModel {
   private merged: LogRow[] = [];
+  /** Each source's rows as timeline rows, in its session's order. */
+  private readonly perSource: LogRow[][];
   private readonly converted = new WeakMap<LogRow, LogRow>();
   private readonly listeners = new Set<(event: TimelineEvent) => void>();
   private readonly subscriptions: { dispose(): void }[];
 
   constructor(readonly sources: readonly TimelineSource[]) {
+    this.perSource = sources.map(() => []);
     this.subscriptions = sources.map((source) => source.session.onEvent((event) => this.sessionEvent(source, event)));
   }
 
@@ -174,7 +177,7 @@ export class TimelineModel {
   private sessionEvent(source: TimelineSource, event: SessionEvent): void {
     switch (event.type) {
       case 'rows':
-        return this.rowsChanged(source, event.mode === 'replace' ? undefined : event.rows);
+        return event.mode === 'append' ? this.olderRows(source, event.rows) : this.rowsChanged(source, event.mode === 'replace' ? undefined : event.rows);
       case 'dropOldest':
         return this.rowsChanged(source, undefined);
       case 'error':
@@ -187,15 +190,31 @@ export class TimelineModel {
     }
   }
 
-  /** Re-merges; `added` (rows new to `source`) are placed among the shown rows, otherwise the table is replaced. */
+  /**
+   * An older page of one source (the common case, so it is merged in place): only the merged rows older than the
+   * page's newest row are merged again, and only they are scanned to place the page's rows.
+   */
+  private olderRows(source: TimelineSource, rows: readonly LogRow[]): void {
+    const added = rows.map((row) => this.convert(source, row)).sort((a, b) => b.time - a.time);
+    const own = this.perSource[source.info.index];
+    for (const row of added) own.push(row);
+    const from = firstOlderThan(this.merged, added[0]?.time ?? Number.POSITIVE_INFINITY);
+    const tail = mergeNewestFirst([this.merged.slice(from), added]);
+    this.merged = this.merged.slice(0, from).concat(tail);
+    this.place(tail, added);
+  }
+
+  /** Re-merges every source; `added` (rows new to `source`) are placed among the shown rows, otherwise the table is replaced. */
   private rowsChanged(source: TimelineSource, added: readonly LogRow[] | undefined): void {
-    this.merged = mergeNewestFirst(this.sources.map((each) => each.session.rows.map((row) => this.convert(each, row))));
-    if (!added) {
-      this.emit({ type: 'rows', mode: 'replace', rows: this.merged });
-      return;
-    }
-    const fresh = new Set(added.map((row) => this.convert(source, row)));
-    const placement = placeNewRows(this.merged, (row) => fresh.has(row));
+    this.perSource[source.info.index] = source.session.rows.map((row) => this.convert(source, row));
+    this.merged = mergeNewestFirst(this.perSource);
+    if (added) this.place(this.merged, added.map((row) => this.convert(source, row)));
+    else this.emit({ type: 'rows', mode: 'replace', rows: this.merged });
+  }
+
+  private place(region: readonly LogRow[], added: readonly LogRow[]): void {
+    const fresh = new Set(added);
+    const placement = placeNewRows(region, (row) => fresh.has(row));
     for (const insert of placement.inserts) this.emit({ type: 'rows', mode: 'insert', beforeRowId: insert.beforeRowId, rows: insert.rows });
     if (placement.appended.length > 0) this.emit({ type: 'rows', mode: 'append', rows: placement.appended });
   }
@@ -216,4 +235,16 @@ export class TimelineModel {
   private emit(event: TimelineEvent): void {
     for (const listener of [...this.listeners]) listener(event);
   }
+}
+
+/** The index of the first row older than `time` in a newest-first list (its length when none is). */
+function firstOlderThan(rows: readonly LogRow[], time: number): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (rows[middle].time >= time) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -11,7 +11,7 @@ import { configureTableWebview } from '../panel/tableWebview';
 import type { SessionSettings } from '../query/logSession';
 import type { Services } from '../services';
 import type { Logger } from '../util/logging';
-import { RelatedIndex, type RelatedValue } from './relatedValues';
+import { RelatedIndex, idLikeValues, type RelatedValue } from './relatedValues';
 import { splitMergedRowId } from './sourceRows';
 import { timelineSources } from './sourceSessions';
 import { timelineDefinition } from './timelineDefinition';
@@ -49,7 +49,10 @@ export class TimelinePanel implements vscode.Disposable {
     this.logger = services.logger.child('Timeline');
     this.model = new TimelineModel(timelineSources(services, identity, this.sessionSettings()));
     this.definition = timelineDefinition(this.model.sources.map((source) => source.info));
-    this.related = new RelatedIndex((rowId) => this.model.sources[splitMergedRowId(rowId)?.source ?? -1]?.info.label);
+    this.related = new RelatedIndex(
+      (rowId) => this.model.sources[splitMergedRowId(rowId)?.source ?? -1]?.info.label,
+      (row) => idLikeValues(this.model.sourceRow(row.id)?.row.fields ?? {}),
+    );
     configureTableWebview(webviewPanel, services.context.extensionUri, this.title);
     const modelEvents = this.model.onEvent((event) => this.modelEvent(event));
     this.subscriptions.push(
