@@ -78,10 +78,12 @@ export interface RelatedValue {
 
 /**
  * Which loaded rows hold each id-like value, built as rows arrive. *Find Related* asks it for the values a row shares
- * with other rows, those seen in other sources first.
+ * with other rows, those seen in other sources first. Rows dropped since are skipped when asked, not removed.
  */
 export class RelatedIndex {
   private readonly byValue = new Map<string, Set<string>>();
+  /** Rows indexed already: a replaced table re-sends rows it still holds, and they are not scanned again. */
+  private readonly indexed = new WeakSet<LogRow>();
 
   /** `valuesOf`: a timeline indexes each row's original fields only, not the common fields copied from them. */
   constructor(
@@ -91,16 +93,14 @@ export class RelatedIndex {
 
   add(rows: readonly LogRow[]): void {
     for (const row of rows) {
+      if (this.indexed.has(row)) continue;
+      this.indexed.add(row);
       for (const value of this.valuesOf(row)) {
         let holders = this.byValue.get(value);
         if (!holders) this.byValue.set(value, (holders = new Set()));
         holders.add(row.id);
       }
     }
-  }
-
-  clear(): void {
-    this.byValue.clear();
   }
 
   /** Values of `row` held by other loaded rows (`isLoaded` drops rows gone since), other sources first, then by count. */

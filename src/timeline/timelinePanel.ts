@@ -179,10 +179,7 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   private modelEvent(event: TimelineEvent): void {
-    if (event.type === 'rows') {
-      if (event.mode === 'replace') this.related.clear();
-      this.related.add(event.mode === 'replace' ? this.model.rows : event.rows);
-    }
+    if (event.type === 'rows') this.related.add(event.rows);
     if (event.type === 'error' && event.error) this.logger.warn(`Timeline load failed (${event.error.kind}): ${event.error.message}`);
     this.post(event);
   }
