@@ -30,6 +30,8 @@ export const commandIds = {
   openTogether: 'apiLogs.openTogether',
   showAroundTime: 'apiLogs.showAroundTime',
   findRelated: 'apiLogs.findRelated',
+  saveTimelineView: 'apiLogs.saveTimelineView',
+  openTimelineView: 'apiLogs.openTimelineView',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];
@@ -54,6 +56,7 @@ export const contextKeys = {
 export const stateKeys = {
   accounts: 'apiLogs.accounts',
   savedViews: 'apiLogs.savedViews',
+  timelineViews: 'apiLogs.timelineViews',
 } as const;
 
 export const settingKeys = {

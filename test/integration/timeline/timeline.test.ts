@@ -102,10 +102,13 @@ describe('timeline over the sample Daily and Lago API logs', function () {
     await until(() => posted.some((n) => n.type === 'status'), 'the snapshot');
     const row = panel.model.rows.find((candidate) => candidate.fields.source === daily);
     assert.ok(row);
-    api.setPrompter(new ScriptedPrompter({ aroundSpan: '± 30 seconds' }));
+    const prompter = new ScriptedPrompter({ aroundSpan: '± 30 seconds' });
+    api.setPrompter(prompter);
     panel.reveal();
     await until(() => panel.webviewPanel.active, 'the timeline to be active');
     await vscode.commands.executeCommand('apiLogs.showAroundTime', { rowId: row.id });
+    assert.deepEqual(prompter.problems, []);
+    await until(() => posted.some((n) => n.type === 'setQuery'), 'the query to reach the webview');
     const setQuery = posted.find((n) => n.type === 'setQuery');
     assert.ok(setQuery?.type === 'setQuery', 'no query was applied');
     assert.match(setQuery.query, /^time:\S+\.\.\S+$/);
