@@ -47,6 +47,8 @@ export const contextKeys = {
   hasAccounts: 'apiLogs.hasAccounts',
   hasSampleData: 'apiLogs.hasSampleData',
   hasWatches: 'apiLogs.hasWatches',
+  /** The active editor is a timeline (its title offers Save Timeline as View instead of Save View). */
+  timelineActive: 'apiLogs.timelineActive',
   /** Walkthrough progress: set once the user has done the step in a log panel. */
   didFilter: 'apiLogs.didFilter',
   didExport: 'apiLogs.didExport',

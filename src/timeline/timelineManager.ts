@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { viewIds } from '../constants';
+import { contextKeys, viewIds } from '../constants';
 import type { TimelineIdentity } from '../protocol/logTable';
 import type { Services } from '../services';
 import { TimelinePanel } from './timelinePanel';
@@ -65,12 +65,20 @@ export class TimelineManager implements vscode.Disposable {
     const panel = new TimelinePanel(webviewPanel, identity, this.services);
     const key = timelineKey(identity);
     this.panels.set(key, panel);
+    const viewState = webviewPanel.onDidChangeViewState(() => this.updateActiveContext());
     panel.onDidDispose(() => {
+      viewState.dispose();
       if (this.panels.get(key) === panel) this.panels.delete(key);
+      this.updateActiveContext();
     });
+    this.updateActiveContext();
     this.services.logger.child('Timeline').info(`Opened a timeline of ${identity.sources.length} streams`);
     this.created.fire(panel);
     return panel;
+  }
+
+  private updateActiveContext(): void {
+    void vscode.commands.executeCommand('setContext', contextKeys.timelineActive, this.active() !== undefined);
   }
 
   private checkConnections(identity: TimelineIdentity): void {

@@ -4,6 +4,7 @@ import type { ApiLogsApi } from '../../../src/extension';
 import type { HostNotification } from '../../../src/protocol/logTable';
 import type { SampleServers } from '../../../src/sample/fakeServers';
 import type { TimelinePanel } from '../../../src/timeline/timelinePanel';
+import { LogTablePanelSerializer } from '../../../src/panel/logTablePanelSerializer';
 import { activateApi } from '../support/extensionApi';
 import { ScriptedPrompter } from '../support/scriptedPrompter';
 import { removeAllAccounts } from '../support/testAccounts';
@@ -113,5 +114,39 @@ describe('timeline over the sample Daily and Lago API logs', function () {
     assert.ok(setQuery?.type === 'setQuery', 'no query was applied');
     assert.match(setQuery.query, /^time:\S+\.\.\S+$/);
     assert.equal(panel.identity.query, setQuery.query);
+  });
+
+  it('a restored panel state with a timeline identity becomes that timeline again (the serializer)', async () => {
+    const opened = await openTimeline();
+    const identity = { ...opened.identity, query: 'status:5xx' };
+    opened.dispose();
+    const webviewPanel = vscode.window.createWebviewPanel('apiLogs.table', 'Timeline', vscode.ViewColumn.Active, { enableScripts: true });
+    const serializer = new LogTablePanelSerializer(api.panels, api.timelines, api.services.logger);
+    await serializer.deserializeWebviewPanel(webviewPanel, { ...identity, filters: {}, ui: { quickFilter: 'status:5xx' } });
+    const restored = api.timelines.all()[0];
+    assert.ok(restored, 'no timeline was restored');
+    assert.equal(restored.webviewPanel, webviewPanel);
+    assert.deepEqual(restored.identity.sources, identity.sources);
+    assert.equal(restored.identity.query, 'status:5xx');
+  });
+
+  it('saves a timeline as a view and opens it again with its query', async () => {
+    const opened = await openTimeline();
+    opened.applyQuery('method:POST');
+    const saving = new ScriptedPrompter({ viewName: 'Checkout incident' });
+    api.setPrompter(saving);
+    opened.reveal();
+    await until(() => opened.webviewPanel.active, 'the timeline to be active');
+    await vscode.commands.executeCommand('apiLogs.saveTimelineView');
+    assert.deepEqual(saving.problems, []);
+    opened.dispose();
+    const opening = new ScriptedPrompter({ view: 'Checkout incident' });
+    api.setPrompter(opening);
+    await vscode.commands.executeCommand('apiLogs.openTimelineView');
+    assert.deepEqual(opening.problems, []);
+    const reopened = api.timelines.all()[0];
+    assert.ok(reopened, 'the saved timeline did not open');
+    assert.deepEqual(reopened.identity.sources, opened.identity.sources);
+    assert.equal(reopened.identity.query, 'method:POST');
   });
 });
