@@ -148,4 +148,19 @@ describe('TimelineModel over the fake Daily, Lago and SignalWire servers', () =>
     }
     assert.ok(requestCounts().every((count) => count >= 2));
   });
+
+  it('keeps the whole timeline within maxRows, each source its share, and counts what was dropped', async () => {
+    const built = timeline();
+    await built.refresh();
+    const events: TimelineEvent[] = [];
+    built.onEvent((event) => events.push(event));
+    built.updateSettings({ pageSize: 50, maxRows: 120, tailIntervalMs: 60_000 });
+    assert.equal(built.rows.length, 120);
+    for (const provider of providers) assert.equal(built.rows.filter((row) => row.fields.source === labels[provider]).length, 40, provider);
+    assert.equal(built.status().dropped, 30);
+    const replaced = events.filter((event) => event.type === 'rows' && event.mode === 'replace').at(-1);
+    assert.ok(replaced?.type === 'rows');
+    assert.deepEqual(replaced.rows.map((row) => row.id), built.rows.map((row) => row.id));
+  });
 });
+
