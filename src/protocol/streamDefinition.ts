@@ -44,6 +44,8 @@ export interface ColumnDef {
   readonly width?: number;
   /** Hidden until the user shows it. */
   readonly hidden?: boolean;
+  /** A `source` column: the timeline's sources in Source order (the histogram stacks by them). */
+  readonly values?: readonly string[];
 }
 
 interface FilterBase {

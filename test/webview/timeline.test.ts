@@ -66,6 +66,8 @@ describe('webview: timeline', function () {
     ]);
     const chips = await panel.page.$$eval('.grid-body .source-chip', (cells) => [...new Set(cells.map((cell) => getComputedStyle(cell, '::before').backgroundColor))]);
     assert.equal(chips.length, 2, `chip colours: ${chips.join(', ')}`);
+    const legend = await panel.page.$$eval('.histogram-legend-item', (items) => items.map((item) => item.textContent));
+    assert.deepEqual(legend, ['Acme · Daily · API logs', 'Acme · Lago · API logs', 'error rate'], 'the histogram stacks by source');
     const statusText = await panel.page.locator('.status-text').textContent();
     assert.match(statusText ?? '', /complete back to 11:59:49 · Acme · Lago · API logs has more/);
   });
