@@ -5,7 +5,7 @@ import { parseDailyMeetingLogs } from '../src/providers/daily/dailyMeetingLogsCl
 import { parseLagoApiLogs } from '../src/providers/lago/lagoApiLogsClient';
 import { createProviderConnection } from '../src/providers/providerRegistry';
 import { parseSignalwireLogs } from '../src/providers/signalwire/signalwireLogsClient';
-import type { StreamId } from '../src/protocol/streamDefinition';
+import type { ProviderStreamId, StreamId } from '../src/protocol/streamDefinition';
 import { generateDailyApiLogs } from '../src/sample/dailyApiLogData';
 import { generateDailyMeetingLogs, generateDailyMeetings } from '../src/sample/dailyMeetingData';
 import { generateLagoApiLogs } from '../src/sample/lagoData';
@@ -35,7 +35,7 @@ function timeIt(action: () => void, runs = 40, warmup = 10): number {
 }
 
 /** 1,000 raw rows per stream as the wire carries them (JSON text), built by the sample-data generators. */
-function payloads(): Record<StreamId, { text: string; parse: (body: unknown) => unknown }> {
+function payloads(): Record<ProviderStreamId, { text: string; parse: (body: unknown) => unknown }> {
   const meetings = generateDailyMeetings(1, 200, now);
   const meetingLogs = meetings.flatMap((m) => generateDailyMeetingLogs(m, 1)).slice(0, 1000);
   const strip = <T extends object>(rows: T[]) => rows.map(({ deleted, ...row }: T & { deleted?: boolean }) => row);

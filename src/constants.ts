@@ -26,6 +26,12 @@ export const commandIds = {
   watchForErrors: 'apiLogs.watchForErrors',
   stopWatching: 'apiLogs.stopWatching',
   showNewErrors: 'apiLogs.showNewErrors',
+  openTimeline: 'apiLogs.openTimeline',
+  openTogether: 'apiLogs.openTogether',
+  showAroundTime: 'apiLogs.showAroundTime',
+  findRelated: 'apiLogs.findRelated',
+  saveTimelineView: 'apiLogs.saveTimelineView',
+  openTimelineView: 'apiLogs.openTimelineView',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];
@@ -41,6 +47,8 @@ export const contextKeys = {
   hasAccounts: 'apiLogs.hasAccounts',
   hasSampleData: 'apiLogs.hasSampleData',
   hasWatches: 'apiLogs.hasWatches',
+  /** The active editor is a timeline (its title offers Save Timeline as View instead of Save View). */
+  timelineActive: 'apiLogs.timelineActive',
   /** Walkthrough progress: set once the user has done the step in a log panel. */
   didFilter: 'apiLogs.didFilter',
   didExport: 'apiLogs.didExport',
@@ -50,6 +58,7 @@ export const contextKeys = {
 export const stateKeys = {
   accounts: 'apiLogs.accounts',
   savedViews: 'apiLogs.savedViews',
+  timelineViews: 'apiLogs.timelineViews',
 } as const;
 
 export const settingKeys = {

@@ -9,6 +9,7 @@ import type { PanelManager } from './panel/panelManager';
 import { registerPanels } from './panel/registerPanels';
 import { SampleDataService } from './sampleData/sampleDataService';
 import type { Services } from './services';
+import type { TimelineManager } from './timeline/timelineManager';
 import { createServices } from './services';
 import { LogsTreeProvider } from './tree/logsTreeProvider';
 import type { TreeNode } from './tree/treeNode';
@@ -26,6 +27,8 @@ export interface ApiLogsApi {
   readonly sampleData: SampleDataService;
   /** Open table panels. */
   readonly panels: PanelManager;
+  /** Open timeline panels (issue #12). */
+  readonly timelines: TimelineManager;
   /** Find Call Sites and the endpoint CodeLens. */
   readonly code: CodeFeatures;
   /** Watch for Errors: the watcher and its status bar item. */
@@ -37,11 +40,11 @@ export interface ApiLogsApi {
 export async function activate(context: vscode.ExtensionContext): Promise<ApiLogsApi> {
   const services = createServices(context);
   const tree = new LogsTreeProvider(services);
-  const view = vscode.window.createTreeView(viewIds.explorer, { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView(viewIds.explorer, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const sampleData = new SampleDataService(services);
   context.subscriptions.push(tree, view, sampleData);
   registerCommands(services, tree);
-  const panels = registerPanels(services);
+  const { panels, timelines } = registerPanels(services);
   const code = registerCode(services, panels);
   const watch = registerWatch(services, panels);
   registerCommand(services, commandIds.trySampleData, () => trySampleData(sampleData));
@@ -63,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiLog
     view,
     sampleData,
     panels,
+    timelines,
     code,
     watch,
     setPrompter: (prompter) => {

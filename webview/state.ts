@@ -1,4 +1,4 @@
-import type { PanelIdentity } from '../src/protocol/logTable';
+import type { PanelIdentity, TimelineIdentity } from '../src/protocol/logTable';
 import type { FilterValues, Severity } from '../src/protocol/streamDefinition';
 import type { TimeRange } from '../src/protocol/timeRange';
 import type { VsCodeApi } from './vscodeApi';
@@ -57,7 +57,7 @@ export class StateStore {
     return this.state.ui ?? {};
   }
 
-  setIdentity(identity: PanelIdentity): void {
+  setIdentity(identity: PanelIdentity | TimelineIdentity): void {
     this.write({ ...this.state, ...identity });
   }
 

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { providerLabels } from '../auth/account';
 import { contextKeys } from '../constants';
@@ -14,7 +13,7 @@ import { sameTimeRange } from '../protocol/timeRange';
 import { walkedTimeRangeStreams } from '../providers/timeRangeParams';
 import type { Services } from '../services';
 import type { Logger } from '../util/logging';
-import { createNonce, renderPanelHtml } from './html';
+import { configureTableWebview } from './tableWebview';
 import { runPanelAction } from './panelActions';
 import type { ViewLayout } from '../protocol/savedView';
 import { findView } from '../views/viewRefs';
@@ -215,23 +214,7 @@ export class LogTablePanel implements vscode.Disposable {
   }
 
   private configureWebview(): void {
-    const extensionUri = this.services.context.extensionUri;
-    const webviewRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    this.webviewPanel.webview.options = {
-      enableScripts: true,
-      localResourceRoots: [webviewRoot, vscode.Uri.joinPath(extensionUri, 'media')],
-    };
-    this.webviewPanel.title = this.title;
-    this.webviewPanel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-bar.svg');
-    const webview = this.webviewPanel.webview;
-    const styleFile = vscode.Uri.joinPath(webviewRoot, 'main.css');
-    webview.html = renderPanelHtml({
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'main.js')).toString(),
-      styleUri: fileExists(styleFile) ? webview.asWebviewUri(styleFile).toString() : undefined,
-      title: this.title,
-      nonce: createNonce(),
-    });
+    configureTableWebview(this.webviewPanel, this.services.context.extensionUri, this.title);
   }
 
   private sendSnapshot(): void {
@@ -319,9 +302,4 @@ export class LogTablePanel implements vscode.Disposable {
       if (choice) this.services.logger.show();
     });
   }
-}
-
-/** esbuild writes `main.css` only when the front end imports CSS. */
-function fileExists(uri: vscode.Uri): boolean {
-  return uri.scheme === 'file' && existsSync(uri.fsPath);
 }

@@ -7,21 +7,26 @@ import type { Services } from '../services';
 import { LogTablePanelSerializer } from './logTablePanelSerializer';
 import { PanelManager } from './panelManager';
 import { registerViewCommands } from '../views/registerViewCommands';
+import { TimelineManager } from '../timeline/timelineManager';
+import { registerTimelineCommands } from '../timeline/registerTimeline';
 
 /**
- * Registers the table panel's serializer and the Open Log Stream command. Returns the manager so `activate` can
- * expose it on the test API.
+ * Registers the table panel's serializer (stream panels and timelines share the webview) and the commands that open
+ * panels. Returns the managers so `activate` can expose them on the test API.
  */
-export function registerPanels(services: Services): PanelManager {
+export function registerPanels(services: Services): { readonly panels: PanelManager; readonly timelines: TimelineManager } {
   const panels = new PanelManager(services);
+  const timelines = new TimelineManager(services);
   services.context.subscriptions.push(
     panels,
+    timelines,
     vscode.window.registerWebviewPanelSerializer(
       viewIds.tablePanel,
-      new LogTablePanelSerializer(panels, services.logger.child('Panel')),
+      new LogTablePanelSerializer(panels, timelines, services.logger.child('Panel')),
     ),
   );
   registerCommand(services, commandIds.openStream, (target?: OpenStreamTarget) => openStream(services, panels, target));
   registerViewCommands(services, panels);
-  return panels;
+  registerTimelineCommands(services, panels, timelines);
+  return { panels, timelines };
 }

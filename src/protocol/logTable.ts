@@ -129,6 +129,32 @@ export interface PanelStatus {
   readonly pagingStopped?: PagingStop;
   /** The request in flight is being retried. */
   readonly retry?: RetryProgress;
+  /** A timeline panel: how far back its merged rows are complete, and each source's state. */
+  readonly timeline?: TimelineStatus;
+}
+
+/** Issue #12: a timeline merges several streams; its rows are complete only as far back as every source reached. */
+export interface TimelineStatus {
+  readonly completeness: TimelineCompleteness;
+  readonly sources: readonly TimelineSourceStatus[];
+}
+
+export type TimelineCompleteness =
+  /** Every source loaded all it has. */
+  | { readonly kind: 'all' }
+  /** Complete back to `since` (epoch ms); `behind` names the sources that stop there. */
+  | { readonly kind: 'since'; readonly since: number; readonly behind: readonly string[] }
+  /** A source has reached no time yet (loading, failed or empty with more pages): nothing is complete. */
+  | { readonly kind: 'none'; readonly behind: readonly string[] };
+
+export interface TimelineSourceStatus {
+  /** "Acme production · Lago · API logs". */
+  readonly label: string;
+  /** Colour chip index (the Source column's `sourceColour`). */
+  readonly colour: number;
+  readonly loaded: number;
+  readonly more: boolean;
+  readonly error?: string;
 }
 
 export interface PanelError {
@@ -150,7 +176,7 @@ export type HostNotification =
       readonly filters: FilterValues;
       readonly settings: PanelSettings;
       /** Who this panel is, so the webview can persist it with `setState` for the panel serializer. */
-      readonly identity?: PanelIdentity;
+      readonly identity?: PanelIdentity | TimelineIdentity;
       /** The query to apply (the panel was restored, or opened from a view, a CodeLens or a related row). */
       readonly query?: string;
       readonly timeRange?: TimeRange;
@@ -185,4 +211,20 @@ export interface PanelIdentity {
   readonly timeRange?: TimeRange;
   /** The saved view this panel shows (`account:<id>` or `workspace:<name>`); a view has a panel of its own. */
   readonly viewId?: string;
+}
+
+/** One stream of a timeline: which connection's stream, with its server-side filters. */
+export interface TimelineSourceRef {
+  readonly accountId: string;
+  readonly provider: ProviderKind;
+  readonly streamId: StreamDefinition['id'];
+  readonly filters?: FilterValues;
+}
+
+/** A timeline panel's identity (issue #12): its streams, in Source order, and what the user asked to see. */
+export interface TimelineIdentity {
+  readonly kind: 'timeline';
+  readonly sources: readonly TimelineSourceRef[];
+  readonly query?: string;
+  readonly timeRange?: TimeRange;
 }

@@ -12,7 +12,12 @@ export type StreamId =
   | 'daily.meeting'
   | 'lago.api'
   | 'signalwire.video'
-  | 'signalwire.voice';
+  | 'signalwire.voice'
+  /** The merged rows of several streams (issue #12): a table definition only, no client. */
+  | 'timeline';
+
+/** The streams a provider serves (every stream but the timeline). */
+export type ProviderStreamId = Exclude<StreamId, 'timeline'>;
 
 /** How a column's value is formatted and coloured in the table. */
 export type ColumnType =
@@ -24,7 +29,11 @@ export type ColumnType =
   | 'method'
   | 'money' // a number already in the provider's currency unit
   | 'duration' // seconds
-  | 'flag'; // true marks the row (a badge named by the title); the toolbar gets a toggle to hide marked rows
+  | 'flag' // true marks the row (a badge named by the title); the toolbar gets a toggle to hide marked rows
+  | 'source'; // a timeline row's stream, with a colour chip picked by the row's `sourceColourField`
+
+/** A timeline row's colour chip index (issue #12): the `source` column's colour. */
+export const sourceColourField = 'sourceColour';
 
 export interface ColumnDef {
   /** Key into `LogRow.fields`. */
@@ -35,6 +44,8 @@ export interface ColumnDef {
   readonly width?: number;
   /** Hidden until the user shows it. */
   readonly hidden?: boolean;
+  /** A `source` column: the timeline's sources in Source order (the histogram stacks by them). */
+  readonly values?: readonly string[];
 }
 
 interface FilterBase {
@@ -101,7 +112,7 @@ export type PagingMode = 'cursor' | 'offset' | 'page' | 'link';
 
 export interface StreamDefinition {
   readonly id: StreamId;
-  readonly provider: ProviderKind;
+  readonly provider: ProviderKind | 'timeline';
   /** Tree label, e.g. "API logs". */
   readonly label: string;
   readonly paging: PagingMode;

@@ -13,6 +13,7 @@ const streamIcons: Readonly<Record<StreamId, string>> = {
   'lago.api': 'credit-card',
   'signalwire.video': 'device-camera-video',
   'signalwire.voice': 'call-outgoing',
+  timeline: 'layers',
 };
 
 /** A log stream; clicking it opens its table panel. */

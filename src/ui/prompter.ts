@@ -20,7 +20,10 @@ export type PromptId =
   | 'view'
   | 'confirmDeleteView'
   | 'callSitePath'
-  | 'watch';
+  | 'watch'
+  | 'streams'
+  | 'aroundSpan'
+  | 'relatedValue';
 
 /** Every question the extension asks goes through here; undefined / false means the user cancelled. */
 export interface Prompter {
@@ -30,6 +33,8 @@ export interface Prompter {
     items: readonly T[],
     options: vscode.QuickPickOptions,
   ): Promise<T | undefined>;
+  /** Several items at once; undefined when cancelled. */
+  pickMany<T extends vscode.QuickPickItem>(id: PromptId, items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[] | undefined>;
   confirm(id: PromptId, message: string, action: string): Promise<boolean>;
 }
 
@@ -44,6 +49,10 @@ export class VsCodePrompter implements Prompter {
     options: vscode.QuickPickOptions,
   ): Promise<T | undefined> {
     return vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options });
+  }
+
+  async pickMany<T extends vscode.QuickPickItem>(_id: PromptId, items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[] | undefined> {
+    return vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options, canPickMany: true });
   }
 
   async confirm(_id: PromptId, message: string, action: string): Promise<boolean> {

@@ -64,7 +64,7 @@ describe('log table panel', () => {
     panel.handleMessage({ type: 'ready' });
     await until(() => posted.some((n) => n.type === 'status'), 'the snapshot');
     const init = posted.find((n) => n.type === 'init');
-    assert.ok(init?.type === 'init' && init.definition.id === 'daily.api' && init.identity?.accountId === identity.accountId);
+    assert.ok(init?.type === 'init' && init.definition.id === 'daily.api' && init.identity !== undefined && 'accountId' in init.identity && init.identity.accountId === identity.accountId);
     const rows = posted.find((n) => n.type === 'rows');
     assert.ok(rows?.type === 'rows' && rows.mode === 'replace');
     assert.equal(rows.rows.length, panel.session.rows.length);

@@ -108,7 +108,7 @@ export function init(definition: StreamDefinition = apiDefinition, filters = {})
     definition,
     filters,
     settings: { timeZone: 'utc', maxRows: 100000, liveTailIntervalSeconds: 5 },
-    identity: { accountId: 'acme', provider: definition.provider, streamId: definition.id, filters },
+    identity: definition.provider === 'timeline' ? undefined : { accountId: 'acme', provider: definition.provider, streamId: definition.id, filters },
   };
 }
 

@@ -1,5 +1,5 @@
 import type { TimeZoneMode } from '../../src/protocol/logTable';
-import type { ColumnDef, JsonValue, LogRow } from '../../src/protocol/streamDefinition';
+import { sourceColourField, type ColumnDef, type JsonValue, type LogRow } from '../../src/protocol/streamDefinition';
 import { formatTime } from './formatTime';
 import { toNumber } from '../model/sortKeys';
 
@@ -8,6 +8,9 @@ const maxCellChars = 300;
 const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 6 });
 /** Charges are in the provider's currency unit with sub-cent precision (SignalWire bills to 1/10,000). */
 const moneyFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+
+/** Chip colours in the stylesheet (`.source-0` … `.source-7`); more sources reuse them. */
+const sourceColours = 8;
 
 /** The text a cell shows for a column. */
 export function cellText(row: LogRow, column: ColumnDef, zone: TimeZoneMode): string {
@@ -29,12 +32,13 @@ export function cellText(row: LogRow, column: ColumnDef, zone: TimeZoneMode): st
 }
 
 /**
- * A CSS class naming the colour class of a status or level value, or '' when it has none. A level cell is coloured
+ * A CSS class naming the colour class of a status or level value (or a timeline source's chip), or '' when it has none. A level cell is coloured
  * only when it shows the severity itself: a raw level the API has not named yet ("level 2") stays neutral.
  */
 export function toneOf(row: LogRow, column: ColumnDef): string {
   if (column.type === 'level') return row.fields[column.key] === row.severity ? `tone-${row.severity}` : '';
   if (column.type === 'flag') return row.fields[column.key] === true ? 'flag-on' : '';
+  if (column.type === 'source') return `source-chip source-${Number(row.fields[sourceColourField]) % sourceColours}`;
   if (column.type !== 'httpStatus') return '';
   const status = toNumber(row.fields[column.key], Number.NaN);
   if (status >= 500) return 'tone-error';

@@ -1,4 +1,4 @@
-import type { ColumnDef, LogRow, Severity } from '../../src/protocol/streamDefinition';
+import { sourceColourField, type ColumnDef, type LogRow, type Severity } from '../../src/protocol/streamDefinition';
 import { bucketEdges, chooseStep, type ZoneOffset } from './buckets';
 import type { RowColumns } from './rowColumns';
 
@@ -24,13 +24,21 @@ const statusSeries: readonly Series[] = [
   { label: 'other', tone: 'tone-debug' },
 ];
 
-/** How rows are stacked: by HTTP status class when the stream has a status column, else by severity. */
+/** How rows are stacked: by source in a timeline, by HTTP status class when the stream has a status column, else by severity. */
 export interface Stacking {
   readonly series: readonly Series[];
   seriesOf(row: LogRow): number;
 }
 
 export function stackingFor(columns: readonly ColumnDef[]): Stacking {
+  const sources = columns.find((column) => column.type === 'source')?.values;
+  if (sources && sources.length > 0) {
+    const last = sources.length - 1;
+    return {
+      series: sources.map((label, index) => ({ label, tone: `source-tone source-${index}` })),
+      seriesOf: (row) => Math.min(last, Math.max(0, Number(row.fields[sourceColourField]) || 0)),
+    };
+  }
   const status = columns.find((column) => column.type === 'httpStatus');
   if (!status) return { series: severitySeries, seriesOf: (row) => severityIndex[row.severity] };
   const key = status.key;

@@ -1,6 +1,7 @@
 import type { PanelSettings, PanelStatus } from '../../src/protocol/logTable';
 import { button, progressRing } from '../controls/toolkit';
 import { formatClock } from '../format/formatTime';
+import { timelineText } from './timelineStatus';
 
 export interface StatusActions {
   loadOlder(): void;
@@ -41,6 +42,7 @@ export class StatusLine {
     const parts = [`${count(status.loaded)} rows loaded`, `${count(shown)} shown`];
     if (status.total !== undefined) parts.push(`${count(status.total)} in total`);
     parts.push(pagingText(status));
+    if (status.timeline) parts.push(timelineText(status.timeline, zone));
     if (status.lastRefresh !== undefined) parts.push(`last refresh ${formatClock(status.lastRefresh, zone)}`);
     if (status.liveTail) parts.push(status.tailPaused ? 'live tail paused' : 'live tail on');
     if (status.dropped > 0) {

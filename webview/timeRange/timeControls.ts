@@ -1,7 +1,7 @@
 import type { PanelStatus, TimeZoneMode } from '../../src/protocol/logTable';
 import type { ColumnDef, LogRow } from '../../src/protocol/streamDefinition';
 import type { TimeRange } from '../../src/protocol/timeRange';
-import { timeRangeTerm, withTimeRangeTerm } from '../histogram/brushTerm';
+import { timeRangeTerm, withTimeRangeTerm } from '../../src/protocol/query/timeRangeTerm';
 import { Histogram, type RowChange } from '../histogram/histogram';
 import type { StateStore } from '../state';
 import { rangeStatusElement, rangeStatusText } from './rangeStatus';

@@ -32,6 +32,7 @@ const kindOfColumn: Record<ColumnType, FieldKind> = {
   money: 'number',
   duration: 'number',
   flag: 'text',
+  source: 'text',
 };
 
 /** Compared ignoring case, spaces and punctuation, so `Log ID`, `log_id` and `logid` name the same column. */

@@ -34,6 +34,15 @@ export class ScriptedPrompter implements Prompter {
     return item;
   }
 
+  /** The scripted answer names the items' labels separated by `|`. */
+  async pickMany<T extends vscode.QuickPickItem>(id: PromptId, items: readonly T[]): Promise<readonly T[] | undefined> {
+    const labels = this.answer(id, 'string');
+    if (labels === undefined) return undefined;
+    const picked = labels.split('|').map((label) => items.find((candidate) => candidate.label === label));
+    if (picked.some((item) => item === undefined)) this.problems.push(`${id}: not every item of "${labels}" is among ${items.map((i) => i.label).join(', ')}`);
+    return picked.filter((item): item is T => item !== undefined);
+  }
+
   async confirm(id: PromptId): Promise<boolean> {
     return this.answer(id, 'boolean') ?? false;
   }

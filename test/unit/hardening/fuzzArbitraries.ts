@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { FilterValues, StreamId } from '../../../src/protocol/streamDefinition';
+import type { FilterValues, ProviderStreamId } from '../../../src/protocol/streamDefinition';
 
 /** Values a broken or hostile server could put in any field: plausible ones and nasty ones, mixed. */
 export const fieldValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -31,7 +31,7 @@ const signalwireBody = (fields: readonly string[]) =>
   fc.record({ links: fc.oneof(fc.record({ self: link, next: fc.option(link, { nil: undefined }), prev: fc.option(link, { nil: undefined }) }), fieldValue), data: fc.oneof({ weight: 5, arbitrary: rows(fields) }, { weight: 1, arbitrary: fieldValue }) }, { requiredKeys: [] });
 
 /** Response bodies near each stream's real shape, often broken somewhere. */
-export const streamBodies: Readonly<Record<StreamId, fc.Arbitrary<unknown>>> = {
+export const streamBodies: Readonly<Record<ProviderStreamId, fc.Arbitrary<unknown>>> = {
   'daily.api': fc.oneof(rows(dailyApiFields), fc.record({ total_count: fieldValue, data: rows(dailyApiFields) }, { requiredKeys: [] }), fieldValue),
   'daily.webhook': fc.oneof(rows(dailyApiFields), fc.record({ total_count: fieldValue, data: rows(dailyApiFields) }, { requiredKeys: [] })),
   'daily.meeting': fc.oneof(fc.record({ logs: rows(dailyMeetingFields), metrics: fc.oneof(rows(['time', 'userSessionId', 'metrics']), fieldValue) }, { requiredKeys: [] }), fieldValue),

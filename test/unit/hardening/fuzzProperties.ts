@@ -7,7 +7,7 @@ import { parsePanelIdentity, parseWebviewMessage } from '../../../src/protocol/l
 import type { PageRequest } from '../../../src/providers/connection';
 import type { PageSource } from '../../../src/providers/pageIterator';
 import { createProviderConnection } from '../../../src/providers/providerRegistry';
-import type { ProviderKind, StreamDefinition, StreamId } from '../../../src/protocol/streamDefinition';
+import type { ProviderKind, ProviderStreamId, StreamDefinition } from '../../../src/protocol/streamDefinition';
 import type { Logger } from '../../../src/util/logging';
 import { cursorValue, filterValues, streamBodies } from './fuzzArbitraries';
 
@@ -29,16 +29,16 @@ export function providerErrorOnly<T>(body: () => T): T | ProviderError {
   }
 }
 
-const streamProviders: Readonly<Record<StreamId, ProviderKind>> = {
+const streamProviders: Readonly<Record<ProviderStreamId, ProviderKind>> = {
   'daily.api': 'daily', 'daily.webhook': 'daily', 'daily.meeting': 'daily', 'lago.api': 'lago', 'signalwire.video': 'signalwire', 'signalwire.voice': 'signalwire',
 };
 
 /** A stream client that never sends a request here: only its pure parts (query, peekNext, decode) are fuzzed. */
 type FuzzedClient = PageSource & { readonly definition: StreamDefinition; query(request: PageRequest): unknown };
 
-const clients = new Map<StreamId, FuzzedClient>();
+const clients = new Map<ProviderStreamId, FuzzedClient>();
 
-function pageSource(streamId: StreamId): FuzzedClient {
+function pageSource(streamId: ProviderStreamId): FuzzedClient {
   const known = clients.get(streamId);
   if (known) return known;
   const provider = streamProviders[streamId];
@@ -50,7 +50,7 @@ function pageSource(streamId: StreamId): FuzzedClient {
   return client;
 }
 
-function checkDecoded(streamId: StreamId, body: unknown, request: PageRequest): void {
+function checkDecoded(streamId: ProviderStreamId, body: unknown, request: PageRequest): void {
   const client = pageSource(streamId);
   const guess = providerErrorOnly(() => client.peekNext(body, request));
   assert.ok(guess === undefined || typeof guess === 'string' || guess instanceof ProviderError, 'peekNext returned a non-string');
@@ -69,7 +69,7 @@ function checkDecoded(streamId: StreamId, body: unknown, request: PageRequest): 
 }
 
 /** Schemas + mappers + cursor guards of every stream client, fed near-valid and broken bodies. */
-export const streamDecodeTargets: readonly FuzzTarget[] = (Object.keys(streamBodies) as StreamId[]).map((streamId) => ({
+export const streamDecodeTargets: readonly FuzzTarget[] = (Object.keys(streamBodies) as ProviderStreamId[]).map((streamId) => ({
   name: `${streamId}: decode/peekNext of broken bodies yield valid rows or a badResponse with a field path`,
   run: (numRuns) => {
     const keys = pageSource(streamId).definition.filters.map((filter) => filter.key);
@@ -83,7 +83,7 @@ export const streamDecodeTargets: readonly FuzzTarget[] = (Object.keys(streamBod
 }));
 
 /** Building a request from hostile filters, cursors and page sizes: params, or an `invalid` ProviderError. */
-export const streamQueryTargets: readonly FuzzTarget[] = (Object.keys(streamBodies) as StreamId[]).map((streamId) => ({
+export const streamQueryTargets: readonly FuzzTarget[] = (Object.keys(streamBodies) as ProviderStreamId[]).map((streamId) => ({
   name: `${streamId}: query() from hostile filters builds string params or throws ProviderError`,
   run: (numRuns) => {
     const client = pageSource(streamId);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isoInZone, timeRangeOf, timeRangeTerm, withTimeRangeTerm } from '../../../webview/histogram/brushTerm';
+import { isoInZone, timeRangeOf, timeRangeTerm, withTimeRangeTerm } from '../../../src/protocol/query/timeRangeTerm';
 import { rangeStatusText } from '../../../webview/timeRange/rangeStatus';
 import type { PanelStatus } from '../../../src/protocol/logTable';
 

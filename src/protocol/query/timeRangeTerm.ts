@@ -1,5 +1,5 @@
-import type { TimeZoneMode } from '../../src/protocol/logTable';
-import { withTerm } from '../../src/protocol/query/queryText';
+import type { TimeZoneMode } from '../logTable';
+import { withTerm } from './queryText';
 
 const pad = (n: number): string => String(Math.abs(n)).padStart(2, '0');
 
