@@ -80,6 +80,8 @@ const onDemand = {
   workspaceCallSites: 'src/code/workspaceCallSites.ts',
   /** Adding, editing, testing and removing accounts and connections (src/commands/loadAccountSetupCommands.ts). */
   accountSetupCommands: 'src/commands/accountSetupCommands.ts',
+  /** axios, loaded by a connection's first request (src/http/loadAxiosTransport.ts). */
+  axiosTransport: 'src/http/axiosTransport.ts',
   /** Exporting rows to a file (src/export/loadExportRows.ts). */
   exportRows: 'src/export/exportRows.ts',
 };

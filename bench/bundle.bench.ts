@@ -15,6 +15,8 @@ try {
     reference('sample servers dist/sampleServers.js, loaded on demand', kb('sampleServers.js'), 'KB', 1),
     reference('Find Call Sites search dist/workspaceCallSites.js, loaded on demand', kb('workspaceCallSites.js'), 'KB', 1),
     reference('row export dist/exportRows.js, loaded on demand', kb('exportRows.js'), 'KB', 1),
+    reference('account and connection commands dist/accountSetupCommands.js, loaded on demand', kb('accountSetupCommands.js'), 'KB', 1),
+    reference('axios dist/axiosTransport.js, loaded by the first request', kb('axiosTransport.js'), 'KB', 1),
     reference('webview bundle dist/webview/main.js', kb('webview/main.js'), 'KB', 1),
   ]);
 } finally {
