@@ -1,4 +1,4 @@
-/** The production host bundle every activation loads, and the sample servers' bundle loaded only on demand. */
+/** The production host bundle every activation loads, and the bundles loaded only on demand (esbuild.mjs onDemand). */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,10 @@ try {
   recordBench('bundle', [
     atMost('production host bundle dist/extension.js (minified)', kb('extension.js'), 'KB', 300, 1),
     reference('sample servers dist/sampleServers.js, loaded on demand', kb('sampleServers.js'), 'KB', 1),
+    reference('Find Call Sites search dist/workspaceCallSites.js, loaded on demand', kb('workspaceCallSites.js'), 'KB', 1),
+    reference('row export dist/exportRows.js, loaded on demand', kb('exportRows.js'), 'KB', 1),
+    reference('account and connection commands dist/accountSetupCommands.js, loaded on demand', kb('accountSetupCommands.js'), 'KB', 1),
+    reference('axios dist/axiosTransport.js, loaded by the first request', kb('axiosTransport.js'), 'KB', 1),
     reference('webview bundle dist/webview/main.js', kb('webview/main.js'), 'KB', 1),
   ]);
 } finally {

@@ -33,11 +33,14 @@ export interface ApiLogsApi {
   readonly code: CodeFeatures;
   /** Watch for Errors: the watcher and its status bar item. */
   readonly watch: WatchFeatures;
+  /** How long `activate` took, from its first line until it returned, in milliseconds (also in the log). */
+  readonly activationMs: number;
   /** Answers prompts from a script (tests); undefined restores the VS Code UI. */
   setPrompter(prompter: Prompter | undefined): void;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ApiLogsApi> {
+  const started = performance.now();
   const services = createServices(context);
   const tree = new LogsTreeProvider(services);
   const view = vscode.window.createTreeView(viewIds.explorer, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
@@ -58,7 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiLog
   updateContext();
   await startSampleData(services, sampleData);
   void vscode.commands.executeCommand('setContext', contextKeys.ready, true);
-  services.logger.info(`Activated in ${vscode.env.appName} ${vscode.version}`);
+  const activationMs = performance.now() - started;
+  services.logger.info(`Activated in ${activationMs.toFixed(1)} ms (${vscode.env.appName} ${vscode.version})`);
 
   return {
     services,
@@ -69,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiLog
     timelines,
     code,
     watch,
+    activationMs,
     setPrompter: (prompter) => {
       services.prompter = prompter ?? new VsCodePrompter();
     },

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { CallSiteFinder } from './callSiteFinder';
-import { resultUri } from './callSiteFinder';
 import type { CallSitePattern } from './callSitePatterns';
 import type { RankedCallSite } from './callSiteRanking';
 import type { LoggedRequest } from './loggedRequest';
@@ -87,4 +86,13 @@ export function showInSearchView(pattern: CallSitePattern): Thenable<unknown> {
     isCaseSensitive: true,
     triggerSearch: true,
   });
+}
+
+/** The file a ranked result names, resolved against the workspace folders. */
+export function resultUri(result: Pick<RankedCallSite, 'file'>): vscode.Uri | undefined {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 1) return vscode.Uri.joinPath(folders[0].uri, result.file);
+  const [name, ...rest] = result.file.split('/');
+  const folder = folders.find((candidate) => candidate.name === name);
+  return folder ? vscode.Uri.joinPath(folder.uri, rest.join('/')) : undefined;
 }

@@ -8,7 +8,7 @@ import type { LogRow, StreamDefinition } from '../protocol/streamDefinition';
 import type { Services } from '../services';
 import type { CallSiteFinder } from './callSiteFinder';
 import { callSitePattern } from './callSitePatterns';
-import { pickCallSite } from './callSitePicker';
+import { loadWorkspaceCallSites } from './loadWorkspaceCallSites';
 import type { LoggedRequest } from './loggedRequest';
 import { hostOf, parseTypedRequest, publicHosts, requestOfRow } from './loggedRequest';
 
@@ -34,7 +34,8 @@ const requestSchema = z.object({
 export async function findCallSites(services: Services, panels: PanelManager, finder: CallSiteFinder, target?: unknown): Promise<void> {
   const request = (await requestFromTarget(services, panels, target)) ?? (await askForRequest(services));
   if (!request) throw new vscode.CancellationError();
-  await pickCallSite(finder, request, callSitePattern(request.path));
+  const pattern = callSitePattern(request.path);
+  await (await loadWorkspaceCallSites()).pickCallSite(finder, request, pattern);
 }
 
 async function requestFromTarget(services: Services, panels: PanelManager, target: unknown): Promise<LoggedRequest | undefined> {

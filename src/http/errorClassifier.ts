@@ -1,4 +1,4 @@
-import { isAxiosError } from 'axios';
+import type { AxiosError } from 'axios';
 import { ProviderError } from './providerError';
 import { retryAfterMs, type ResponseHeaders } from './retryAfter';
 
@@ -137,4 +137,9 @@ export function classifyTransportError(label: string, error: unknown, signal?: A
     code,
     cause: error instanceof Error ? new Error(error.message) : undefined,
   });
+}
+
+/** axios's own `isAxiosError`, without loading axios (bundled apart): its errors carry `isAxiosError: true`. */
+function isAxiosError(error: unknown): error is AxiosError {
+  return typeof error === 'object' && error !== null && (error as { isAxiosError?: unknown }).isAxiosError === true;
 }

@@ -1,8 +1,9 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { AxiosInstance, AxiosResponse, CreateAxiosDefaults } from 'axios';
 import type { Logger } from '../util/logging';
 import { ConcurrencyLimiter, cancelledError } from './concurrencyLimiter';
+import { loadAxiosTransport } from './loadAxiosTransport';
 import { classifyStatus, classifyTransportError } from './errorClassifier';
 import { ProviderError } from './providerError';
 import { RateLimitGate } from './rateLimitGate';
@@ -51,7 +52,8 @@ export const defaultUserAgent = 'api-logs-explorer/0.1.0';
  */
 export class HttpClient {
   readonly baseUrl: string;
-  private readonly axios: AxiosInstance;
+  private readonly axiosConfig: CreateAxiosDefaults;
+  private axios: Promise<AxiosInstance> | undefined;
   private readonly limiter: ConcurrencyLimiter;
   private readonly policy: RetryPolicy;
   private readonly origin: string;
@@ -70,7 +72,7 @@ export class HttpClient {
       maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
       random: options.random ?? Math.random,
     };
-    this.axios = axios.create({
+    this.axiosConfig = {
       adapter: 'http',
       httpAgent: this.agents.http,
       httpsAgent: this.agents.https,
@@ -85,7 +87,7 @@ export class HttpClient {
         'User-Agent': options.userAgent ?? defaultUserAgent,
         Accept: 'application/json',
       },
-    });
+    };
   }
 
   /** The absolute URL for a path under the base URL plus the query. */
@@ -153,7 +155,8 @@ export class HttpClient {
     const safeUrl = redactUrl(url);
     let response: AxiosResponse<string>;
     try {
-      response = await this.axios.get<string>(url, { signal, timeout: Math.max(1, Math.round(timeoutMs)) });
+      this.axios ??= loadAxiosTransport().then(({ createAxios }) => createAxios(this.axiosConfig));
+      response = await (await this.axios).get<string>(url, { signal, timeout: Math.max(1, Math.round(timeoutMs)) });
     } catch (error) {
       this.rateGate.release(undefined);
       const failure = classifyTransportError(this.options.label, error, signal);

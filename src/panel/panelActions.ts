@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { copyCurl } from '../commands/copyCurl';
-import { exportRows } from '../commands/exportRows';
 import { openLink } from '../commands/openLink';
 import { openRowAsJson } from '../commands/openRowAsJson';
 import { updateToken } from '../commands/updateToken';
 import { rowRequest } from '../code/findCallSites';
 import { commandIds } from '../constants';
+import { loadExportRows } from '../export/loadExportRows';
 import type { HostNotification, PanelIdentity, WebviewMessage } from '../protocol/logTable';
 import type { LogRow, MeetingQuery, StreamDefinition } from '../protocol/streamDefinition';
 import { isProviderError } from '../http/providerError';
@@ -31,7 +31,7 @@ export async function runPanelAction(message: ActionMessage, context: PanelActio
   const { services, session } = context;
   switch (message.type) {
     case 'export':
-      return exportRows(context.definition, exportSelection(session, message.rowIds), message.format);
+      return (await loadExportRows()).exportRows(context.definition, exportSelection(session, message.rowIds), message.format);
     case 'copyText':
       return vscode.env.clipboard.writeText(message.text);
     case 'copyRowAsJson':

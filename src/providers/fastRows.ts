@@ -57,25 +57,43 @@ const decoders = {
   any: (value: unknown) => value,
 } satisfies Record<string, (value: unknown) => Decoded>;
 
-function decodeRow(row: unknown, keys: readonly string[], kinds: readonly FieldKind[]): Record<string, unknown> | undefined {
+/** A shape's keys with their decoders looked up once, not per row and field. */
+interface CompiledShape {
+  readonly keys: readonly string[];
+  readonly decode: readonly ((value: unknown) => Decoded)[];
+}
+
+const compiled = new WeakMap<RowShape, CompiledShape>();
+
+function compile(shape: RowShape): CompiledShape {
+  let result = compiled.get(shape);
+  if (!result) {
+    const keys = Object.keys(shape);
+    result = { keys, decode: keys.map((key) => decoders[shape[key]]) };
+    compiled.set(shape, result);
+  }
+  return result;
+}
+
+function decodeRow(row: unknown, { keys, decode }: CompiledShape): Record<string, unknown> | undefined {
   if (row === null || typeof row !== 'object' || Array.isArray(row)) return undefined;
   const input = row as Record<string, unknown>;
   const output: Record<string, unknown> = {};
   for (let i = 0; i < keys.length; i++) {
-    const value = input[keys[i]];
-    const decoded = decoders[kinds[i]](value);
+    const key = keys[i];
+    const value = input[key];
+    const decoded = decode[i](value);
     if (decoded === fail) return undefined;
-    if (decoded !== undefined || keys[i] in input) output[keys[i]] = decoded;
+    if (decoded !== undefined || key in input) output[key] = decoded;
   }
   return output;
 }
 
 function decodeList(list: readonly unknown[], shape: RowShape): Record<string, unknown>[] | undefined {
-  const keys = Object.keys(shape);
-  const kinds = keys.map((key) => shape[key]);
+  const compiledShape = compile(shape);
   const rows = new Array<Record<string, unknown>>(list.length);
   for (let i = 0; i < list.length; i++) {
-    const row = decodeRow(list[i], keys, kinds);
+    const row = decodeRow(list[i], compiledShape);
     if (row === undefined) return undefined;
     rows[i] = row;
   }

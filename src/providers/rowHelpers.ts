@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import type { FilterValues, JsonValue, Severity } from '../protocol/streamDefinition';
+import { parseIsoTime } from './isoTime';
 
 /** Epoch ms from an ISO 8601 string; fractional seconds beyond ms (Daily sends nanoseconds) are dropped. */
 export function parseTime(text: string): number {
-  const ms = Date.parse(text);
+  const ms = parseIsoTime(text);
   return Number.isNaN(ms) ? Date.parse(text.replace(/(\.\d{3})\d+/, '$1')) : ms;
 }
 

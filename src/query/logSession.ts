@@ -1,49 +1,20 @@
-import type { HostNotification, LoadActivity, PanelError, PanelStatus, RetryProgress } from '../protocol/logTable';
-import type { Page, PageCursor, PageRequest } from '../providers/connection';
+import type { HostNotification, PanelError, PanelStatus, RetryProgress } from '../protocol/logTable';
+import type { Page, PageCursor } from '../providers/connection';
 import type { FilterValues, LogRow } from '../protocol/streamDefinition';
-import { ProviderError } from '../http/providerError';
-import { raceAbort } from './raceAbort';
 import { RowStore } from './rowStore';
 import { isEmptyFilterValue } from '../protocol/filterValues';
 import { LiveTail } from './liveTail';
-import { isCancellation, toPanelError } from './toPanelError';
 import { resolveTimeRange, type ResolvedTimeRange, type TimeRange } from '../protocol/timeRange';
 import { GapList } from './gapList';
 import { PagingGuard } from './pagingGuard';
+import { LoadSlot } from './loadSlot';
+import { loadNext, loadRemaining, type OlderContext } from './olderPages';
+import { SessionEvents, type Operation } from './sessionEvents';
+import { SessionFetcher, type PageQuery } from './sessionFetcher';
+import type { LogSessionOptions, SessionEvent, SessionSettings } from './sessionOptions';
 import { fillGap, poll, type TailContext, type TailPosition } from './tailLoads';
 
-/** Fetches one page; injected so tests can use a plain function or a real client against the fake servers. */
-export type FetchPage = (request: PageRequest) => Promise<Page>;
-
-/** Every page from `request.cursor` on (a client's `pages`: pipelined or parallel); used by *Load all*. */
-export type FetchPages = (request: PageRequest) => AsyncIterable<Page>;
-
-/** What a session tells its panel; each is forwarded to the webview as-is. */
-export type SessionEvent = Extract<HostNotification, { type: 'rows' | 'dropOldest' | 'status' | 'error' | 'gaps' }>;
-
-export interface SessionSettings {
-  readonly pageSize: number;
-  readonly maxRows: number;
-  readonly tailIntervalMs: number;
-}
-
-export interface LogSessionOptions extends SessionSettings {
-  readonly fetchPage: FetchPage;
-  /** Without it, *Load all* fetches one page after another with `fetchPage`. */
-  readonly fetchPages?: FetchPages;
-  readonly filters: FilterValues;
-  /**
-   * Groups of filter keys the stream cannot be queried without: while every key of some group is empty, the
-   * session shows no rows instead of sending a request the API would refuse.
-   */
-  readonly requiredFilters?: readonly (readonly string[])[];
-  readonly timeRange?: TimeRange;
-  /** The API has no time parameters: after the first page, page older until past the range start. */
-  readonly walkTimeRange?: boolean;
-  readonly now?: () => number;
-}
-
-type Operation = Exclude<LoadActivity, 'idle'>;
+export type { FetchPage, FetchPages, LogSessionOptions, SessionEvent, SessionSettings } from './sessionOptions';
 
 /**
  * The rows of one panel, newest first, and every way to load them: first page, older pages, all pages, live tail.
@@ -52,7 +23,7 @@ type Operation = Exclude<LoadActivity, 'idle'>;
  */
 export class LogSession {
   private readonly store: RowStore;
-  private readonly listeners = new Set<(event: SessionEvent) => void>();
+  private readonly events = new SessionEvents();
   private settings: SessionSettings;
   private filterValues: FilterValues;
   private range: TimeRange | undefined;
@@ -65,9 +36,9 @@ export class LogSession {
   private readonly paging = new PagingGuard();
   private retrying: RetryProgress | undefined;
   private readonly gaps = new GapList();
-  private current: { readonly op: Operation; readonly controller: AbortController } | undefined;
-  private failed: { readonly op: Operation; readonly error: PanelError } | undefined;
+  private readonly loads: LoadSlot;
   private readonly tail: LiveTail;
+  private readonly fetcher: SessionFetcher;
   private disposed = false;
 
   constructor(private readonly options: LogSessionOptions) {
@@ -76,6 +47,11 @@ export class LogSession {
     this.range = options.timeRange;
     this.store = new RowStore(options.maxRows);
     this.tail = new LiveTail(options.tailIntervalMs, () => void this.pollTail());
+    this.loads = new LoadSlot(this.events, (running) => {
+      this.emitStatus();
+      if (running === undefined) this.tail.schedule();
+    });
+    this.fetcher = new SessionFetcher(options.fetchPage, options.fetchPages, (progress) => this.setRetrying(progress));
   }
 
   get filters(): FilterValues {
@@ -87,7 +63,7 @@ export class LogSession {
   }
 
   get error(): PanelError | null {
-    return this.failed?.error ?? null;
+    return this.events.failure?.error ?? null;
   }
 
   /** The live-tail gaps, as the webview shows them. */
@@ -96,7 +72,7 @@ export class LogSession {
   }
 
   get busy(): boolean {
-    return this.current !== undefined;
+    return this.loads.running !== undefined;
   }
 
   getRow(id: string): LogRow | undefined {
@@ -104,13 +80,12 @@ export class LogSession {
   }
 
   onEvent(listener: (event: SessionEvent) => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    return this.events.on(listener);
   }
 
   status(): PanelStatus {
     return {
-      activity: this.current?.op ?? 'idle',
+      activity: this.loads.running ?? 'idle',
       loaded: this.store.size,
       more: this.position.next !== undefined && !this.store.limitReached,
       lastRefresh: this.lastRefresh,
@@ -147,32 +122,32 @@ export class LogSession {
 
   /** Streams without time parameters page older (with progress and cancel) until past the range start. */
   private walkToRangeStart(): Promise<void> {
-    const walk = this.options.walkTimeRange === true && this.resolvedRange?.from !== undefined && this.failed === undefined;
+    const walk = this.options.walkTimeRange === true && this.resolvedRange?.from !== undefined && this.events.failure === undefined;
     return walk ? this.loadAll() : Promise.resolve();
   }
 
   /** The next older page; does nothing without a cursor, at the row bound, or while another load runs. */
   loadOlder(): Promise<void> {
     if (!this.canLoadOlder()) return Promise.resolve();
-    return this.run('older', (signal) => this.loadNext(signal));
+    return this.run('older', (signal) => loadNext(this.older(signal)));
   }
 
   /** Fills the live-tail gap `gapId` with the rows it stands for; does nothing while another load runs. */
   loadGap(gapId: string): Promise<void> {
     const gap = this.gaps.get(gapId);
-    if (!gap || this.current || this.disposed) return Promise.resolve();
+    if (!gap || this.busy || this.disposed) return Promise.resolve();
     return this.run('gap', (signal) => fillGap(this.tailContext(signal), gap));
   }
 
   /** Every remaining older page, with progress in `status.pagesLoaded`, until the end, a cancel or `maxRows`. */
   loadAll(): Promise<void> {
     if (!this.canLoadOlder()) return Promise.resolve();
-    return this.run('all', (signal) => this.loadRemaining(signal));
+    return this.run('all', (signal) => loadRemaining(this.older(signal)));
   }
 
   /** Stops the load in flight (within a tick, whatever the server does); the rows stay. */
   cancel(): void {
-    this.current?.controller.abort();
+    this.loads.cancel();
   }
 
   /** Repeats the operation that failed last. */
@@ -184,7 +159,8 @@ export class LogSession {
       tail: () => this.pollTail(),
       gap: () => this.loadGap(this.gaps.first()?.id ?? ''),
     };
-    return this.failed ? again[this.failed.op]() : Promise.resolve();
+    const failure = this.events.failure;
+    return failure ? again[failure.op]() : Promise.resolve();
   }
 
   setLiveTail(enabled: boolean): void {
@@ -219,37 +195,22 @@ export class LogSession {
     this.disposed = true;
     this.tail.dispose();
     this.cancel();
-    this.listeners.clear();
+    this.events.clear();
   }
 
   /** Polls the newest page and puts unseen rows on top; skipped while another load runs. */
   private pollTail(): Promise<void> {
-    if (this.current) {
+    if (this.busy) {
       this.tail.schedule();
       return Promise.resolve();
     }
     return this.run('tail', (signal) => this.pollNewest(signal));
   }
 
-  private async run(op: Operation, body: (signal: AbortSignal) => Promise<void>): Promise<void> {
-    if (this.disposed) return;
-    this.cancel();
-    const controller = new AbortController();
-    this.current = { op, controller };
+  private run(op: Operation, body: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    if (this.disposed) return Promise.resolve();
     this.pagesLoaded = op === 'all' ? 0 : undefined;
-    this.emitStatus();
-    try {
-      await body(controller.signal);
-      if (op === 'first' || this.failed?.op === op) this.setError(undefined);
-    } catch (error) {
-      if (!isCancellation(error, controller.signal)) this.setError({ op, error: toPanelError(error) });
-    } finally {
-      if (this.current?.controller === controller) {
-        this.current = undefined;
-        this.emitStatus();
-        this.tail.schedule();
-      }
-    }
+    return this.loads.run(op, body);
   }
 
   private async loadFirst(signal: AbortSignal): Promise<void> {
@@ -264,54 +225,26 @@ export class LogSession {
     this.emit({ type: 'rows', mode: 'replace', rows: kept });
   }
 
-  private async loadRemaining(signal: AbortSignal): Promise<void> {
-    const fetchPages = this.options.fetchPages;
-    if (!fetchPages) {
-      while (this.position.next !== undefined && !this.store.limitReached) {
-        await this.loadNext(signal);
-        this.pageLoaded();
-      }
-      return;
-    }
-    const onRetry = (progress: RetryProgress): void => this.setRetrying(progress);
-    const request: PageRequest = { filters: this.filterValues, cursor: this.position.next, pageSize: this.settings.pageSize, range: this.resolvedRange, signal, onRetry };
-    const pages = fetchPages(request)[Symbol.asyncIterator]();
-    try {
-      while (this.position.next !== undefined && !this.store.limitReached) {
-        const result = await raceAbort(pages.next(), signal);
-        if (signal.aborted) throw new ProviderError('cancelled', 'The request was cancelled.');
-        if (result.done) {
-          this.position = { ...this.position, next: undefined };
-          return;
-        }
-        this.acceptOlder(this.position.next, result.value);
-        this.pageLoaded();
-      }
-    } finally {
-      void pages.return?.();
-      this.setRetrying(undefined);
-    }
-  }
-
-  /** The page at `next`, appended; a repeated cursor or page ends paging and says so in the status. */
-  private pageLoaded(): void {
-    this.pagesLoaded = (this.pagesLoaded ?? 0) + 1;
-    this.emitStatus();
-  }
-
-  private async loadNext(signal: AbortSignal): Promise<void> {
-    const cursor = this.position.next;
-    this.acceptOlder(cursor, await this.fetch(cursor, signal));
-  }
-
-  /** An older page loaded from `cursor`: its new rows appended, paging stopped if the API repeats itself. */
-  private acceptOlder(cursor: PageCursor | undefined, page: Page): void {
-    const { total, tailCursor } = this.position;
-    const kept = this.store.append(page.rows);
-    const next = this.paging.check(cursor, page, kept.length) ? page.next : undefined;
-    this.position = { next, total: page.total ?? total, tailCursor: page.tailCursor ?? tailCursor };
-    this.lastRefresh = this.now();
-    if (kept.length > 0) this.emit({ type: 'rows', mode: 'append', rows: kept });
+  /** What the older-page loads work on, under `signal`. */
+  private older(signal: AbortSignal): OlderContext {
+    return {
+      store: this.store,
+      paging: this.paging,
+      fetcher: this.fetcher,
+      signal,
+      query: (cursor) => this.query(cursor),
+      position: () => this.position,
+      moved: (position, kept) => {
+        this.position = position;
+        if (!kept) return;
+        this.lastRefresh = this.now();
+        if (kept.length > 0) this.emit({ type: 'rows', mode: 'append', rows: kept });
+      },
+      pageLoaded: () => {
+        this.pagesLoaded = (this.pagesLoaded ?? 0) + 1;
+        this.emitStatus();
+      },
+    };
   }
 
   /** Live tail: the newest rows (or the first page of an empty panel), gaps past the poll's bound. */
@@ -329,28 +262,16 @@ export class LogSession {
     };
   }
 
-  private async fetch(cursor: PageCursor | undefined, signal: AbortSignal): Promise<Page> {
-    const onRetry = (progress: RetryProgress): void => this.setRetrying(progress);
-    const request: PageRequest = { filters: this.filterValues, cursor, pageSize: this.settings.pageSize, range: this.resolvedRange, signal, onRetry };
-    try {
-      const page = await raceAbort(this.options.fetchPage(request), signal);
-      if (signal.aborted) throw new ProviderError('cancelled', 'The request was cancelled.');
-      return page;
-    } finally {
-      this.setRetrying(undefined);
-    }
+  private fetch(cursor: PageCursor | undefined, signal: AbortSignal): Promise<Page> {
+    return this.fetcher.page(this.query(cursor), signal);
+  }
+
+  private query(cursor: PageCursor | undefined): PageQuery {
+    return { filters: this.filterValues, cursor, pageSize: this.settings.pageSize, range: this.resolvedRange };
   }
 
   private canLoadOlder(): boolean {
-    return !this.current && this.position.next !== undefined && !this.store.limitReached && !this.disposed;
-  }
-
-  /** A live tail failing the same way on every poll shows (and logs) its banner once. */
-  private setError(failed: LogSession['failed']): void {
-    const before = this.failed;
-    const changed = before?.error.message !== failed?.error.message || before?.op !== failed?.op;
-    this.failed = failed;
-    if (changed) this.emit({ type: 'error', error: failed?.error ?? null });
+    return !this.busy && this.position.next !== undefined && !this.store.limitReached && !this.disposed;
   }
 
   private setRetrying(progress: RetryProgress | undefined): void {
@@ -364,7 +285,7 @@ export class LogSession {
   }
 
   private emit(event: SessionEvent): void {
-    for (const listener of [...this.listeners]) listener(event);
+    this.events.emit(event);
   }
 
   private now(): number {

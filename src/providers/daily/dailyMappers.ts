@@ -1,6 +1,7 @@
 import type { MeetingSession } from '../../protocol/streamDefinition';
 import type { JsonValue, LogRow } from '../../protocol/streamDefinition';
 import { describeDailyLevel, type DailyLevelName } from './dailyLevelNames';
+import { formatIsoTime } from '../isoTime';
 import { bodyText, severityForHttpStatus } from '../rowHelpers';
 import type { DailyApiLog, DailyMeetingLog, DailyMeetingsPage } from './dailySchemas';
 
@@ -44,12 +45,12 @@ export function mapDailyMeetingLog(log: DailyMeetingLog, occurrence: number, lev
   const levelNumber = log.level ?? null;
   const level = levelNumber === null ? { text: null, severity: 'info' as const } : describeDailyLevel(levelNumber, levelName(levelNumber));
   const record = {
-    time: new Date(time).toISOString(),
-    clientTime: clientTime === null ? null : new Date(clientTime).toISOString(),
+    time: formatIsoTime(time),
+    clientTime: clientTime === null ? null : formatIsoTime(clientTime),
     level: levelNumber, code, message, mtgSessionId, userSessionId, peerId, domainName,
   };
   return {
-    id: `${hash(`${time}|${clientTime}|${userSessionId}|${peerId}|${code}|${message}`)}-${occurrence}`,
+    id: `${hashJoined([String(time), String(clientTime), String(userSessionId), String(peerId), String(code), String(message)])}-${occurrence}`,
     time,
     severity: level.severity,
     fields: { time, clientTime, level: level.text, levelNumber, code, message, userSessionId, peerId, mtgSessionId, domainName, record },
@@ -83,12 +84,28 @@ export function mapDailyMeetings(page: DailyMeetingsPage): MeetingSession[] {
   }));
 }
 
+const fnvOffset = 0x811c9dc5;
+const fnvPrime = 0x01000193;
+const separator = '|'.charCodeAt(0);
+
+function fnv(value: number, text: string): number {
+  for (let i = 0; i < text.length; i++) value = Math.imul(value ^ text.charCodeAt(i), fnvPrime);
+  return value;
+}
+
+const hex = (value: number) => (value >>> 0).toString(16).padStart(8, '0');
+
 /** FNV-1a, hex: short, stable ids from record content. */
 function hash(text: string): string {
-  let value = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    value ^= text.charCodeAt(i);
-    value = Math.imul(value, 0x01000193);
+  return hex(fnv(fnvOffset, text));
+}
+
+/** `hash(parts.join('|'))` without building the joined string (a third of a meeting row's mapping time). */
+function hashJoined(parts: readonly string[]): string {
+  let value = fnvOffset;
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) value = Math.imul(value ^ separator, fnvPrime);
+    value = fnv(value, parts[i]);
   }
-  return (value >>> 0).toString(16).padStart(8, '0');
+  return hex(value);
 }

@@ -10,7 +10,18 @@ export function ourExtension(): vscode.Extension<ApiLogsApi> {
   return extension;
 }
 
-/** Activates the extension under test (idempotent) and returns the API `activate` resolved with. */
+let reactivated: ApiLogsApi | undefined;
+
+/** Activates the extension under test (idempotent) and returns the API of its running activation. */
 export async function activateApi(): Promise<ApiLogsApi> {
-  return ourExtension().activate();
+  const first = await ourExtension().activate();
+  return reactivated ?? first;
+}
+
+/**
+ * The activation test (activation.test.ts) stands the first activation down and calls `activate` again: VS Code
+ * still hands out the first one's API, so the tests get this one instead.
+ */
+export function useReactivatedApi(api: ApiLogsApi): void {
+  reactivated = api;
 }

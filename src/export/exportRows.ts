@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { encodeAll } from '../export/exportEncoder';
-import { writeExport } from '../export/writeExport';
+import { encodeAll } from './exportEncoder';
+import { writeExport } from './writeExport';
 import type { ExportFormat } from '../protocol/logTable';
 import type { LogRow, StreamDefinition } from '../protocol/streamDefinition';
 
