@@ -2,24 +2,20 @@ import * as vscode from 'vscode';
 import { providerLabels } from '../auth/account';
 import { contextKeys } from '../constants';
 import { ProviderError, isProviderError } from '../http/providerError';
-import type { HostNotification, PanelIdentity, PanelSettings, WebviewMessage } from '../protocol/logTable';
-import { parseWebviewMessage } from '../protocol/logTableSchemas';
+import type { HostNotification, PanelIdentity, WebviewMessage } from '../protocol/logTable';
 import { requiredGroup } from '../protocol/filterValues';
 import type { Page, PageRequest, ProviderConnection } from '../providers/connection';
 import type { StreamDefinition } from '../protocol/streamDefinition';
-import type { SessionSettings } from '../query/logSession';
 import { LogSession } from '../query/logSession';
 import { sameTimeRange } from '../protocol/timeRange';
 import { walkedTimeRangeStreams } from '../providers/timeRangeParams';
 import type { Services } from '../services';
 import type { Logger } from '../util/logging';
+import { TableChannel, panelSettingsOf, sessionSettingsOf } from './tableChannel';
 import { configureTableWebview } from './tableWebview';
 import { runPanelAction } from './panelActions';
 import type { ViewLayout } from '../protocol/savedView';
 import { findView } from '../views/viewRefs';
-
-/** Rows per `rows` message in a snapshot, so a 100,000-row panel is not one giant message. */
-const snapshotChunkRows = 5_000;
 
 /** Messages that complete a step of the Get Started walkthrough. */
 const walkthroughSteps: Partial<Record<WebviewMessage['type'], string>> = {
@@ -29,18 +25,16 @@ const walkthroughSteps: Partial<Record<WebviewMessage['type'], string>> = {
 };
 
 /**
- * One table panel: owns its `WebviewPanel` and the `LogSession` holding its rows. Nothing is posted until the
- * page says `ready`, and nothing while it is hidden (a hidden webview without `retainContextWhenHidden` is torn
- * down and would drop the message); each `ready` is answered with a full snapshot instead.
+ * One table panel: owns its `WebviewPanel` and the `LogSession` holding its rows, and answers each `ready` of its
+ * page with a full snapshot (see `TableChannel`).
  */
 export class LogTablePanel implements vscode.Disposable {
   readonly session: LogSession;
   private identityValue: PanelIdentity;
-  private webviewReady = false;
   private readonly logger: Logger;
-  private readonly posted = new vscode.EventEmitter<HostNotification>();
+  private readonly channel: TableChannel;
   /** Every notification the webview accepted (tests watch this). */
-  readonly onDidPost = this.posted.event;
+  readonly onDidPost: vscode.Event<HostNotification>;
   private readonly disposedEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposedEmitter.event;
   private readonly identityChanged = new vscode.EventEmitter<PanelIdentity>();
@@ -62,8 +56,10 @@ export class LogTablePanel implements vscode.Disposable {
     this.identityValue = identity;
     this.layoutToApply = Object.keys(layoutValue).length > 0 ? layoutValue : undefined;
     this.logger = services.logger.child('Panel');
+    this.channel = new TableChannel(webviewPanel, this.logger, (message) => this.dispatch(message), () => services.logger.show());
+    this.onDidPost = this.channel.onDidPost;
     this.session = new LogSession({
-      ...this.sessionSettings(),
+      ...sessionSettingsOf(services.settings),
       fetchPage: (request) => this.fetchPage(request),
       fetchPages: (request) => this.fetchPages(request),
       filters: identity.filters,
@@ -137,18 +133,13 @@ export class LogTablePanel implements vscode.Disposable {
 
   /** Entry point for everything the webview sends; invalid or unknown messages are logged and dropped. */
   handleMessage(raw: unknown): void {
-    const parsed = parseWebviewMessage(raw);
-    if (!parsed.ok) {
-      this.logger.warn(`Dropped an invalid webview message: ${parsed.reason}`);
-      return;
-    }
-    void this.dispatch(parsed.value).catch((error: unknown) => this.reportActionError(error));
+    this.channel.receive(raw);
   }
 
   /** Pushes changed settings to the session and the page. */
   settingsChanged(): void {
-    this.session.updateSettings(this.sessionSettings());
-    this.post({ type: 'settings', settings: this.panelSettings() });
+    this.session.updateSettings(sessionSettingsOf(this.services.settings));
+    this.post({ type: 'settings', settings: panelSettingsOf(this.services.settings) });
   }
 
   dispose(): void {
@@ -162,7 +153,7 @@ export class LogTablePanel implements vscode.Disposable {
     this.disposedEmitter.fire();
     this.disposedEmitter.dispose();
     this.identityChanged.dispose();
-    this.posted.dispose();
+    this.channel.dispose();
   }
 
   private async dispatch(message: WebviewMessage): Promise<unknown> {
@@ -218,47 +209,31 @@ export class LogTablePanel implements vscode.Disposable {
   }
 
   private sendSnapshot(): void {
-    this.webviewReady = true;
     this.post({
       type: 'init',
       title: this.title,
       definition: this.definition,
       filters: this.identityValue.filters,
-      settings: this.panelSettings(),
+      settings: panelSettingsOf(this.services.settings),
       identity: this.identityValue,
       query: this.identityValue.query,
       timeRange: this.identityValue.timeRange,
       layout: this.layoutToApply,
     });
     this.layoutToApply = undefined;
-    const rows = this.session.rows;
-    this.post({ type: 'rows', mode: 'replace', rows: rows.slice(0, snapshotChunkRows) });
-    for (let start = snapshotChunkRows; start < rows.length; start += snapshotChunkRows) {
-      this.post({ type: 'rows', mode: 'append', rows: rows.slice(start, start + snapshotChunkRows) });
-    }
+    this.channel.postRows(this.session.rows);
     this.post(this.session.gapRows);
     this.post({ type: 'status', status: this.session.status() });
     this.post({ type: 'error', error: this.session.error });
   }
 
   private visibilityChanged(): void {
-    const visible = this.webviewPanel.visible;
-    if (!visible) {
-      this.webviewReady = false;
-    }
-    this.session.setVisible(visible);
+    this.channel.visibilityChanged();
+    this.session.setVisible(this.webviewPanel.visible);
   }
 
   private post(notification: HostNotification): void {
-    if (this.disposed || !this.webviewReady || !this.webviewPanel.visible) {
-      return;
-    }
-    this.webviewPanel.webview.postMessage(notification).then(
-      (delivered) => {
-        if (delivered && !this.disposed) this.posted.fire(notification);
-      },
-      () => undefined,
-    );
+    if (!this.disposed) this.channel.post(notification);
   }
 
   /** Opens the connection per request, so an updated token or base URL applies to the next fetch. */
@@ -278,28 +253,5 @@ export class LogTablePanel implements vscode.Disposable {
       if (isProviderError(error)) throw error;
       throw new ProviderError('auth', error instanceof Error ? error.message : String(error), { cause: error });
     }
-  }
-
-  private sessionSettings(): SessionSettings {
-    const settings = this.services.settings;
-    return {
-      pageSize: settings.pageSize,
-      maxRows: settings.maxRows,
-      tailIntervalMs: settings.liveTailIntervalSeconds * 1000,
-    };
-  }
-
-  private panelSettings(): PanelSettings {
-    const settings = this.services.settings;
-    return { timeZone: settings.timeZone, maxRows: settings.maxRows, liveTailIntervalSeconds: settings.liveTailIntervalSeconds };
-  }
-
-  private reportActionError(error: unknown): void {
-    if ((isProviderError(error) && error.kind === 'cancelled') || error instanceof vscode.CancellationError) return;
-    const message = error instanceof Error ? error.message : String(error);
-    this.logger.error(`Panel action failed: ${message}`);
-    void vscode.window.showErrorMessage(message, 'Show Logs').then((choice) => {
-      if (choice) this.services.logger.show();
-    });
   }
 }

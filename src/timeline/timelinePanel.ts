@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
-import { exportRows } from '../commands/exportRows';
+import { loadExportRows } from '../export/loadExportRows';
 import { openLink } from '../commands/openLink';
-import { isProviderError } from '../http/providerError';
-import type { HostNotification, PanelSettings, TimelineIdentity, WebviewMessage } from '../protocol/logTable';
-import { parseWebviewMessage } from '../protocol/logTableSchemas';
+import type { HostNotification, TimelineIdentity, WebviewMessage } from '../protocol/logTable';
 import type { LogRow, StreamDefinition } from '../protocol/streamDefinition';
 import { sameTimeRange } from '../protocol/timeRange';
 import { runPanelAction } from '../panel/panelActions';
+import { TableChannel, panelSettingsOf, sessionSettingsOf } from '../panel/tableChannel';
 import { configureTableWebview } from '../panel/tableWebview';
-import type { SessionSettings } from '../query/logSession';
 import type { Services } from '../services';
 import type { Logger } from '../util/logging';
 import { RelatedIndex, idLikeValues, type RelatedValue } from './relatedValues';
@@ -16,9 +14,6 @@ import { splitMergedRowId } from './sourceRows';
 import { timelineSources } from './sourceSessions';
 import { timelineDefinition } from './timelineDefinition';
 import { TimelineModel, type TimelineEvent } from './timelineModel';
-
-/** Rows per `rows` message in a snapshot. */
-const snapshotChunkRows = 5_000;
 
 /**
  * A timeline panel: the log-table webview over the merged rows of several streams. It speaks the same protocol as a
@@ -29,14 +24,13 @@ export class TimelinePanel implements vscode.Disposable {
   readonly definition: StreamDefinition;
   private identityValue: TimelineIdentity;
   private readonly related: RelatedIndex;
-  private webviewReady = false;
   private selectedRow: string | undefined;
   private disposed = false;
   private readonly logger: Logger;
   private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly posted = new vscode.EventEmitter<HostNotification>();
+  private readonly channel: TableChannel;
   /** Every notification the webview accepted (tests watch this). */
-  readonly onDidPost = this.posted.event;
+  readonly onDidPost: vscode.Event<HostNotification>;
   private readonly disposedEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposedEmitter.event;
 
@@ -47,7 +41,9 @@ export class TimelinePanel implements vscode.Disposable {
   ) {
     this.identityValue = identity;
     this.logger = services.logger.child('Timeline');
-    this.model = new TimelineModel(timelineSources(services, identity, this.sessionSettings()));
+    this.channel = new TableChannel(webviewPanel, this.logger, (message) => this.dispatch(message), () => services.logger.show());
+    this.onDidPost = this.channel.onDidPost;
+    this.model = new TimelineModel(timelineSources(services, identity, sessionSettingsOf(services.settings)));
     this.definition = timelineDefinition(this.model.sources.map((source) => source.info));
     this.related = new RelatedIndex(
       (rowId) => this.model.sources[splitMergedRowId(rowId)?.source ?? -1]?.info.label,
@@ -98,12 +94,7 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   handleMessage(raw: unknown): void {
-    const parsed = parseWebviewMessage(raw);
-    if (!parsed.ok) {
-      this.logger.warn(`Dropped an invalid webview message: ${parsed.reason}`);
-      return;
-    }
-    void this.dispatch(parsed.value).catch((error: unknown) => this.reportActionError(error));
+    this.channel.receive(raw);
   }
 
   dispose(): void {
@@ -114,7 +105,7 @@ export class TimelinePanel implements vscode.Disposable {
     this.webviewPanel.dispose();
     this.disposedEmitter.fire();
     this.disposedEmitter.dispose();
-    this.posted.dispose();
+    this.channel.dispose();
   }
 
   private async dispatch(message: WebviewMessage): Promise<unknown> {
@@ -144,7 +135,7 @@ export class TimelinePanel implements vscode.Disposable {
       }
       case 'export': {
         const rows = message.rowIds ? message.rowIds.map((id) => model.getRow(id)).filter((row): row is LogRow => row !== undefined) : model.rows;
-        return exportRows(this.definition, rows, message.format);
+        return (await loadExportRows()).exportRows(this.definition, rows, message.format);
       }
       case 'copyRowAsJson':
       case 'openRowAsJson':
@@ -185,61 +176,32 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   private sendSnapshot(): void {
-    this.webviewReady = true;
     this.post({
       type: 'init',
       title: this.title,
       definition: this.definition,
       filters: {},
-      settings: this.panelSettings(),
+      settings: panelSettingsOf(this.services.settings),
       identity: this.identityValue,
       query: this.identityValue.query,
       timeRange: this.identityValue.timeRange,
     });
-    const rows = this.model.rows;
-    this.post({ type: 'rows', mode: 'replace', rows: rows.slice(0, snapshotChunkRows) });
-    for (let start = snapshotChunkRows; start < rows.length; start += snapshotChunkRows) {
-      this.post({ type: 'rows', mode: 'append', rows: rows.slice(start, start + snapshotChunkRows) });
-    }
+    this.channel.postRows(this.model.rows);
     this.post({ type: 'status', status: this.model.status() });
     this.post({ type: 'error', error: this.model.error() });
   }
 
   private visibilityChanged(): void {
-    const visible = this.webviewPanel.visible;
-    if (!visible) this.webviewReady = false;
-    this.model.setVisible(visible);
+    this.channel.visibilityChanged();
+    this.model.setVisible(this.webviewPanel.visible);
   }
 
   private settingsChanged(): void {
-    this.model.updateSettings(this.sessionSettings());
-    this.post({ type: 'settings', settings: this.panelSettings() });
+    this.model.updateSettings(sessionSettingsOf(this.services.settings));
+    this.post({ type: 'settings', settings: panelSettingsOf(this.services.settings) });
   }
 
   private post(notification: HostNotification): void {
-    if (this.disposed || !this.webviewReady || !this.webviewPanel.visible) return;
-    this.webviewPanel.webview.postMessage(notification).then(
-      (delivered) => {
-        if (delivered && !this.disposed) this.posted.fire(notification);
-      },
-      () => undefined,
-    );
-  }
-
-  private sessionSettings(): SessionSettings {
-    const settings = this.services.settings;
-    return { pageSize: settings.pageSize, maxRows: settings.maxRows, tailIntervalMs: settings.liveTailIntervalSeconds * 1000 };
-  }
-
-  private panelSettings(): PanelSettings {
-    const settings = this.services.settings;
-    return { timeZone: settings.timeZone, maxRows: settings.maxRows, liveTailIntervalSeconds: settings.liveTailIntervalSeconds };
-  }
-
-  private reportActionError(error: unknown): void {
-    if ((isProviderError(error) && error.kind === 'cancelled') || error instanceof vscode.CancellationError) return;
-    const message = error instanceof Error ? error.message : String(error);
-    this.logger.error(`Timeline action failed: ${message}`);
-    void vscode.window.showErrorMessage(message);
+    if (!this.disposed) this.channel.post(notification);
   }
 }
