@@ -237,6 +237,7 @@ export class App {
       sortColumn: this.columns.sortColumn(),
       descending: this.columns.sort?.direction === 'desc',
       predicate: this.query.predicate(),
+      timeSlice: this.query.timeSlice,
       narrowing: { node: this.query.appliedNode, scope: this.zone },
       severities: this.levels.shownLevels,
       hiddenFlags: this.levels.hiddenFlags,
