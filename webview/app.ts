@@ -244,7 +244,7 @@ export class App {
     });
     const highlight = this.query.highlighter();
     this.grid.painter.highlight = highlight;
-    const viewKey = `${this.query.queryText}|${this.levels.key}|${this.columns.sort?.key ?? ''}`;
+    const viewKey = `${this.query.queryText}|${this.levels.key}`;
     this.time.shown(this.store.rows, shown, { key: viewKey, version: this.store.version, change: this.rowChange }, this.status);
     this.rowChange = undefined;
     const sorted = this.columns.sortColumn() !== undefined;
