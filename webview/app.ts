@@ -237,13 +237,14 @@ export class App {
       sortColumn: this.columns.sortColumn(),
       descending: this.columns.sort?.direction === 'desc',
       predicate: this.query.predicate(),
+      timeSlice: this.query.timeSlice,
       narrowing: { node: this.query.appliedNode, scope: this.zone },
       severities: this.levels.shownLevels,
       hiddenFlags: this.levels.hiddenFlags,
     });
     const highlight = this.query.highlighter();
     this.grid.painter.highlight = highlight;
-    const viewKey = `${this.query.queryText}|${this.levels.key}|${this.columns.sort?.key ?? ''}`;
+    const viewKey = `${this.query.queryText}|${this.levels.key}`;
     this.time.shown(this.store.rows, shown, { key: viewKey, version: this.store.version, change: this.rowChange }, this.status);
     this.rowChange = undefined;
     const sorted = this.columns.sortColumn() !== undefined;

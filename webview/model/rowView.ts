@@ -5,12 +5,16 @@ import type { ColumnDef, Severity } from '../../src/protocol/streamDefinition';
 import type { RowStore } from './rowStore';
 import { radixOrder } from './radixOrder';
 import { sortKeys } from './sortKeys';
+import { TimeOrder } from './timeOrder';
+import type { TimeSlice } from '../../src/protocol/query/timeSlice';
 
 export interface ViewQuery {
   readonly sortColumn?: ColumnDef;
   readonly descending: boolean;
   /** The applied query; absent: every row. */
   readonly predicate?: RowPredicate;
+  /** The time range the predicate's rows lie in (from its query): an order in time needs only that slice. */
+  readonly timeSlice?: TimeSlice;
   /**
    * The parsed query `predicate` was compiled from, and whatever else its meaning depends on (the time zone):
    * with them a query that narrows a recent one filters that one's rows instead of all rows.
@@ -47,6 +51,7 @@ export class RowView {
   constructor(private readonly store: RowStore) {}
 
   private kept: Kept[] = [];
+  private readonly timeOrder = new TimeOrder();
 
   update(query: ViewQuery): Uint32Array {
     const orderKey = `${this.store.version}|${query.sortColumn?.key ?? ''}|${query.descending}`;
@@ -54,12 +59,12 @@ export class RowView {
     const order = this.sortedOrder(orderKey, query);
     const narrowing = query.predicate ? query.narrowing : undefined;
     if (!narrowing) {
-      this.shown = this.filter(order, query.predicate, query.severities, hiddenFlags);
+      this.shown = this.filter(this.inTime(order, order, query), query.predicate, query.severities, hiddenFlags);
       return this.shown;
     }
     const key = `${orderKey}|${[...query.severities].sort().join()}|${hiddenFlags.sort().join()}|${narrowing.scope}`;
     this.kept = this.kept.filter((entry) => entry.key === key);
-    const source = this.narrowest(narrowing.node) ?? order;
+    const source = this.inTime(order, this.narrowest(narrowing.node) ?? order, query);
     this.shown = this.filter(source, query.predicate, query.severities, hiddenFlags);
     this.keep({ key, node: narrowing.node, shown: this.shown });
     return this.shown;
@@ -80,6 +85,13 @@ export class RowView {
       }
     }
     this.kept.splice(drop, 1);
+  }
+
+  /** `source` cut to the query's time range when `order` (and so `source`, a subsequence of it) is in time order. */
+  private inTime(order: Uint32Array, source: Uint32Array, query: ViewQuery): Uint32Array {
+    if (!query.predicate || !query.timeSlice) return source;
+    const range = this.timeOrder.range(this.store.rows, this.store.version, order, source, query.timeSlice);
+    return range ? source.subarray(range[0], range[1]) : source;
   }
 
   /** The smallest kept result whose query every row of `node` also matches. */

@@ -2,6 +2,7 @@ import type { QueryError, QueryNode } from '../../src/protocol/query/ast';
 import type { FreeTextSource, RowPredicate } from '../../src/protocol/query/evaluate';
 import { highlighterFor, type Highlighter } from '../../src/protocol/query/highlight';
 import { planQuery, type QueryPlan } from '../../src/protocol/query/plan';
+import type { TimeSlice } from '../../src/protocol/query/timeSlice';
 import { printQuery, printTerm } from '../../src/protocol/query/printer';
 import { pushDown } from '../../src/protocol/query/pushDown';
 import { termText, withTerm } from '../../src/protocol/query/queryText';
@@ -68,6 +69,11 @@ export class QueryController {
     if (!definition || this.appliedText.trim() === '') return undefined;
     if (!this.applied || this.planVersion !== this.host.store.version) this.replan(definition);
     return this.applied?.predicate;
+  }
+
+  /** The time range of the applied query's time terms (read after `predicate()`, which plans it). */
+  get timeSlice(): TimeSlice | undefined {
+    return this.applied?.timeSlice;
   }
 
   /** The parsed applied query (the predicate's source), for narrowing. */

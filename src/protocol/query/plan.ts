@@ -4,6 +4,7 @@ import { compileQuery, type FreeTextSource, type RowPredicate } from './evaluate
 import { parseQuery } from './parser';
 import { pushDown } from './pushDown';
 import type { TimeZoneName } from './times';
+import { timeSliceOf, type TimeSlice } from './timeSlice';
 
 export interface QueryPlan {
   readonly ok: true;
@@ -18,6 +19,8 @@ export interface QueryPlan {
   readonly predicate: RowPredicate;
   /** True once a `/regex/` used up its time budget during evaluation. */
   readonly budgetExceeded: () => boolean;
+  /** The time range every kept row lies in, when the query sets one (rows in time order need only that slice). */
+  readonly timeSlice?: TimeSlice;
 }
 
 export type PlanResult = QueryPlan | { readonly ok: false; readonly error: QueryError };
@@ -46,6 +49,7 @@ export function planQuery(query: string, definition: StreamDefinition, now: numb
     localTerms: parts.filter((part) => part.kind !== 'term' || !pushed.has(part)),
     predicate: compiled.predicate,
     budgetExceeded: compiled.budgetExceeded,
+    timeSlice: timeSliceOf(parts, definition, context),
   };
 }
 

@@ -69,6 +69,26 @@ describe('webview row model (no browser)', () => {
     );
   });
 
+  it('radixOrder sorts keys differing in any single bit (times, integers, word-crossing digits) stably', () => {
+    const keyArb = fc.oneof(
+      fc.integer({ min: 0, max: 2 ** 53 - 1 }),
+      fc.integer({ min: 0, max: 100_000 }).map((second) => Date.UTC(2026, 10, 23) - second * 1000),
+      fc.integer({ min: 0, max: 63 }).map((bit) => {
+        const words = new Uint32Array(new Float64Array([1.7e12]).buffer);
+        words[bit >> 5] ^= 1 << (bit & 31);
+        return new Float64Array(words.buffer)[0];
+      }),
+      fc.constant(Number.MAX_VALUE),
+    );
+    fc.assert(
+      fc.property(fc.array(keyArb, { maxLength: 200 }), fc.boolean(), (values, descending) => {
+        const order = Array.from(radixOrder(Float64Array.from(values), descending));
+        const reference = values.map((_, index) => index).sort((a, b) => (descending ? values[b] - values[a] : values[a] - values[b]) || a - b);
+        assert.deepEqual(order, reference);
+      }),
+    );
+  });
+
   it('typing, deleting and toggling in any order shows exactly the plain filter+sort result', () => {
     const step = fc.oneof(
       fc.record({ kind: fc.constant('type' as const), text: fc.constantFrom('a', 'b', 'x', '-', 'A', ' ', 'get', 'r1') }),
