@@ -75,7 +75,7 @@ class Parser {
   private parseUnary(): QueryNode {
     const start = this.at;
     let negated = false;
-    if (this.peek() === '-' && /[^\s)\d-]/.test(this.query[this.at + 1] ?? ' ')) {
+    if (this.atMinusNegation()) {
       negated = true;
       this.at++;
     } else if (this.keyword('NOT')) {
@@ -84,8 +84,13 @@ class Parser {
       this.skipSpace();
       if (this.atGroupEnd() || this.keyword('OR')) this.fail('NOT needs a term after it.', start, start + 3);
     }
-    const child = this.parsePrimary();
+    // `NOT -a` negates `-a` as `-(-a)` does, so a printed query reads back the same.
+    const child = negated && this.atMinusNegation() ? this.parseUnary() : this.parsePrimary();
     return negated ? { kind: 'not', child, start, end: child.end } : child;
+  }
+
+  private atMinusNegation(): boolean {
+    return this.peek() === '-' && /[^\s)\d-]/.test(this.query[this.at + 1] ?? ' ');
   }
 
   private parsePrimary(): QueryNode {
