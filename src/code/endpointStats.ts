@@ -99,10 +99,13 @@ export function lensText(label: string, stats: EndpointStats, formatClock: (time
   return parts.join(' · ');
 }
 
-/** `14:03` today, `Nov 27 14:03` before. */
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `14:03` today, `Nov 27 14:03` before (month names by hand: the first `Intl` call costs a lens several ms). */
 export function formatClock(time: number, now: number): string {
   const date = new Date(time);
   const clock = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-  const sameDay = new Date(now).toDateString() === date.toDateString();
-  return sameDay ? clock : `${date.toLocaleString('en-US', { month: 'short', day: 'numeric' })} ${clock}`;
+  const today = new Date(now);
+  const sameDay = today.getFullYear() === date.getFullYear() && today.getMonth() === date.getMonth() && today.getDate() === date.getDate();
+  return sameDay ? clock : `${monthNames[date.getMonth()]} ${date.getDate()} ${clock}`;
 }

@@ -68,6 +68,15 @@ describe('endpoint lenses', () => {
     assert.equal(lensText('Lago', { calls: 0, callsToday: 0, failedToday: 0 }, String), 'Lago · no calls in the loaded logs');
   });
 
+  it('dates a time before today by month and day, in local time', () => {
+    const at = (day: number, hour: number, minute: number) => new Date(2026, 10, day, hour, minute).getTime();
+    const now = at(29, 9, 0);
+    assert.equal(formatClock(at(29, 0, 5), now), '00:05');
+    assert.equal(formatClock(at(28, 23, 59), now), 'Nov 28 23:59');
+    assert.equal(formatClock(new Date(2026, 0, 3, 7, 4).getTime(), now), 'Jan 3 07:04');
+    assert.equal(formatClock(new Date(2025, 10, 29, 12, 0).getTime(), now), 'Nov 29 12:00', 'the same day of another year is not today');
+  });
+
   it('matches a template segment by segment, ignoring version prefixes', () => {
     assert.ok(pathMatchesTemplate('/v1/rooms/a/presence', ['rooms', '*', 'presence']));
     assert.ok(pathMatchesTemplate('/billable_metrics', ['billable_metrics']));
