@@ -208,6 +208,7 @@ export class PanelPage {
     return this.page.evaluate(() => (window as unknown as { __csp: unknown[] }).__csp.slice());
   }
 
+  /** The state the panel last saved; `undefined` until its first (batched) write. */
   state(): Promise<unknown> {
     return this.page.evaluate(() => (window as unknown as { __state: () => unknown }).__state());
   }
