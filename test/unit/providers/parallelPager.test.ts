@@ -14,8 +14,13 @@ function numbered(count: number, delay: (page: number) => number, nextOf = (page
     parallel: { maxInFlight: 4 },
     load: (request: PageRequest) => {
       const page = Number(request.cursor ?? '1');
-      signals.set(page, request.signal!);
-      return new Promise((resolve) => setTimeout(() => resolve(page), delay(page)));
+      const signal = request.signal!;
+      signals.set(page, signal);
+      // Like a real request, an aborted load ends at once (and its timer with it).
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => resolve(page), delay(page));
+        signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+      });
     },
     peekNext: () => undefined,
     decode: (body) => {
