@@ -33,7 +33,8 @@ function cpuMs(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1000;
 }
 
-function fileText(): string {
+/** 2,000 lines naming the Daily host; every 40th line calls the presence endpoint in one of the forms. */
+export function fileText(): string {
   const random = new Random(7);
   const lines = Array.from({ length: 2000 }, (_, i) =>
     i % 40 === 0 ? random.pick(callForms)('standup') : `  const value${i} = compute(value${i - 1}, 'daily', '/api/users/${i}');`,
@@ -91,4 +92,4 @@ async function provision(): Promise<ProvisionFigures> {
 
 const accounts: readonly Account[] = [{ id: 'acme', name: 'Acme', connections: [{ provider: 'daily' }] }];
 
-void provision().then((figures) => process.stdout.write(`${JSON.stringify(figures)}\n`));
+if (require.main === module) void provision().then((figures) => process.stdout.write(`${JSON.stringify(figures)}\n`));
