@@ -7,7 +7,8 @@ import type { StreamDefinition } from '../protocol/streamDefinition';
 import type { Logger } from '../util/logging';
 import { findView } from '../views/viewRefs';
 import type { NewError, Watch, WatchTarget } from './watch';
-import { applyPoll, pollFilters, rowsOfTarget, watchIdOf } from './watch';
+import { applyPoll, pollFilters, targetRows, watchIdOf } from './watch';
+import { rowsSince } from './pollPages';
 import { WatchScheduler } from './watchScheduler';
 import { WatchStore } from './watchStore';
 
@@ -117,11 +118,12 @@ export class ErrorWatcher implements vscode.Disposable {
       const { settings } = this.services;
       const connection = await this.services.connections.connect(target);
       const filters = pollFilters(target, definition, Date.now(), settings.timeZone);
-      const page = await connection.stream(target.streamId).fetchPage({ filters, pageSize: settings.pageSize });
+      const polled = await rowsSince(connection.stream(target.streamId), { filters, pageSize: settings.pageSize }, before.seenUntil);
+      if (!polled.complete) this.logger.warn(`${before.label}: more than ${polled.pages} pages since the last poll; the oldest new rows were not read.`);
       const current = this.store.get(id);
       if (!current) return [];
-      const rows = rowsOfTarget(target, page.rows, definition, Date.now(), settings.timeZone);
-      const { watch, added } = applyPoll({ ...current, target, label: this.labelOf(target) }, rows, definition);
+      const shown = targetRows(target, definition, Date.now(), settings.timeZone);
+      const { watch, added } = applyPoll({ ...current, target, label: this.labelOf(target) }, polled.rows, definition, shown);
       await this.store.put(watch);
       return added;
     } catch (error) {

@@ -65,19 +65,25 @@ export function pollFilters(target: WatchTarget, definition: StreamDefinition, n
   return { ...target.filters, ...plan.server };
 }
 
-/** The rows of a polled page the target shows: all of a stream's, the ones a view's query keeps. */
-export function rowsOfTarget(target: WatchTarget, rows: readonly LogRow[], definition: StreamDefinition, now: number, zone: TimeZoneName): LogRow[] {
-  if (target.kind === 'stream') return [...rows];
+/** Which polled rows the target shows: all of a stream's, the ones a view's query keeps. */
+export function targetRows(target: WatchTarget, definition: StreamDefinition, now: number, zone: TimeZoneName): (row: LogRow) => boolean {
+  if (target.kind === 'stream') return () => true;
   const plan = planQuery(target.query, definition, now, { zone });
   if (!plan.ok) throw new Error(`the query of "${target.name}" is invalid: ${plan.error.message}`);
-  return rows.filter((row, index) => plan.predicate(row, index));
+  return (row) => plan.predicate(row, 0);
 }
 
 /**
- * Folds a polled page (newest first, already narrowed to the target) into a watch: the first poll only sets the
- * baseline (history is not news); later polls add the error rows newer than what was seen.
+ * Folds polled rows (newest first) into a watch: the first poll only sets the baseline (history is not news); later
+ * polls add the error rows newer than what was seen that the target shows (`shown`). The baseline is the newest
+ * polled row, shown or not, so a view that matched nothing yet still counts its first error.
  */
-export function applyPoll(watch: Watch, rows: readonly LogRow[], definition: StreamDefinition): { readonly watch: Watch; readonly added: readonly NewError[] } {
+export function applyPoll(
+  watch: Watch,
+  rows: readonly LogRow[],
+  definition: StreamDefinition,
+  shown: (row: LogRow) => boolean = () => true,
+): { readonly watch: Watch; readonly added: readonly NewError[] } {
   if (rows.length === 0) return { watch, added: [] };
   const newest = Math.max(...rows.map((row) => row.time));
   const seenIds = rows.filter((row) => row.time === newest).map((row) => row.id);
@@ -85,8 +91,8 @@ export function applyPoll(watch: Watch, rows: readonly LogRow[], definition: Str
   const since = watch.seenUntil;
   const isError = errorRowTest(definition);
   const fresh = rows.filter((row) => row.time > since || (row.time === since && !watch.seenIds.includes(row.id)));
-  const added = fresh.filter(isError).map((row) => ({ id: row.id, time: row.time, summary: errorSummary(watch.target.streamId, row) }));
-  const mergedIds = newest === since ? [...new Set([...watch.seenIds, ...seenIds])] : seenIds;
+  const added = fresh.filter((row) => isError(row) && shown(row)).map((row) => ({ id: row.id, time: row.time, summary: errorSummary(watch.target.streamId, row) }));
+  const mergedIds = newest === since ? [...new Set([...watch.seenIds, ...seenIds])] : newest > since ? seenIds : watch.seenIds;
   return {
     watch: {
       ...watch,

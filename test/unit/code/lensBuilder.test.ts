@@ -24,12 +24,14 @@ describe('lens builder: what one CodeLens provision computes', () => {
   let cached: LogRow[];
   let builder: LensBuilder;
   let cache: LensRowCache;
+  let clock: number;
 
   beforeEach(async () => {
     accounts = [{ id: 'acme', name: 'Acme', connections: [{ provider: 'daily' }] }];
     pages = [[presenceRow(1, 200), presenceRow(2, 400)], [presenceRow(3, 500)]];
     session = new LogSession({ fetchPage: () => Promise.resolve({ rows: pages.shift() ?? [], next: 'older' }), filters: {}, pageSize: 100, maxRows: 1_000, tailIntervalMs: 60_000 });
-    const folds = new PanelFolds(new Set(['daily.api']), () => now);
+    clock = now;
+    const folds = new PanelFolds(new Set(['daily.api']), () => clock);
     cached = [];
     cache = new LensRowCache(() => Promise.resolve(cached), 60_000);
     builder = new LensBuilder(folds, cache, () => accounts);
@@ -47,6 +49,12 @@ describe('lens builder: what one CodeLens provision computes', () => {
     assert.equal(builder.build(document(2), now)[0].title, first[0].title, 'typing keeps the figures');
     await session.loadOlder();
     assert.equal(builder.build(document(3), now)[0].title, 'Daily · 3 calls today · 2 failed · last 400 invalid-request-error 14:58');
+  });
+
+  it('starts "today" again on the first provision after midnight, rows unchanged', () => {
+    assert.match(builder.build(document(1), now)[0].title, /^Daily · 2 calls today/);
+    clock = new Date(2026, 10, 30, 0, 5).getTime();
+    assert.equal(builder.build(document(1), clock)[0].title, 'Daily · 0 calls today · last 400 invalid-request-error Nov 29 14:58');
   });
 
   it('counts the lens cache\'s rows too, a row a panel also holds once', async () => {

@@ -6,7 +6,7 @@ import { lagoApiLogsStream } from '../../../src/providers/lago/lagoApiLogsStream
 import { signalwireVideoLogsStream } from '../../../src/providers/signalwire/signalwireVideoLogsStream';
 import { timelineDefinition } from '../../../src/timeline/timelineDefinition';
 import type { Watch, WatchTarget } from '../../../src/watch/watch';
-import { applyPoll, newErrorsQuery, pollFilters, rowsOfTarget, watchIdOf } from '../../../src/watch/watch';
+import { applyPoll, newErrorsQuery, pollFilters, targetRows, watchIdOf } from '../../../src/watch/watch';
 
 const target = { kind: 'stream' as const, accountId: 'acc', provider: 'daily' as const, streamId: 'daily.api' as const, filters: {} };
 const fresh: Watch = { id: watchIdOf(target), target, label: 'Daily · API logs', seenIds: [], newErrors: [], newErrorCount: 0 };
@@ -56,19 +56,36 @@ describe('watching a saved view', () => {
   it('asks the API for the view\'s filters plus what its query pushes down, and counts only the rows its query keeps', () => {
     assert.deepEqual(pollFilters(target, dailyApiLogsStream, 0, 'utc'), {});
     assert.deepEqual(pollFilters({ ...view, filters: {}, query: 'url:/v1/rooms method:POST' }, dailyApiLogsStream, 0, 'utc'), { url: '/v1/rooms' });
+    const shown = targetRows(view, dailyApiLogsStream, 0, 'utc');
     const page = [row('d', 400, 400), row('c', 300, 404), row('b', 250, 500, 'GET'), row('a', 100, 200)];
-    const kept = rowsOfTarget(view, page, dailyApiLogsStream, 0, 'utc');
-    assert.deepEqual(kept.map((kept) => kept.id), ['d', 'a']);
+    assert.deepEqual(page.filter(shown).map((kept) => kept.id), ['d', 'a']);
     const watch: Watch = { ...fresh, id: watchIdOf(view), target: view };
-    const base = applyPoll(watch, rowsOfTarget(view, [row('a', 100, 200)], dailyApiLogsStream, 0, 'utc'), dailyApiLogsStream).watch;
-    assert.deepEqual(applyPoll(base, kept, dailyApiLogsStream).added.map((error) => error.id), ['d']);
-    assert.equal(newErrorsQuery(applyPoll(base, kept, dailyApiLogsStream).watch, dailyApiLogsStream), `method:POST -status:404 status:>=400 time:>=${new Date(400).toISOString()}`);
+    const base = applyPoll(watch, [row('a', 100, 200)], dailyApiLogsStream, shown).watch;
+    const polled = applyPoll(base, page, dailyApiLogsStream, shown);
+    assert.deepEqual(polled.added.map((error) => error.id), ['d']);
+    assert.equal(newErrorsQuery(polled.watch, dailyApiLogsStream), `method:POST -status:404 status:>=400 time:>=${new Date(400).toISOString()}`);
+  });
+
+  it('takes its baseline from every polled row, so a view that showed nothing yet counts its first error', () => {
+    const shown = targetRows(view, dailyApiLogsStream, 0, 'utc');
+    const watch: Watch = { ...fresh, id: watchIdOf(view), target: view };
+    const base = applyPoll(watch, [row('a', 100, 200, 'GET')], dailyApiLogsStream, shown).watch;
+    assert.equal(base.seenUntil, 100);
+    assert.deepEqual(applyPoll(base, [row('b', 200, 400), row('a', 100, 200, 'GET')], dailyApiLogsStream, shown).added.map((error) => error.id), ['b']);
+  });
+
+  it('keeps what it saw when a poll brings only older rows', () => {
+    const base = applyPoll(fresh, [row('b', 200, 200)], dailyApiLogsStream).watch;
+    const late = applyPoll(base, [row('a', 100, 500)], dailyApiLogsStream);
+    assert.deepEqual(late.added, []);
+    assert.equal(late.watch.seenUntil, 200);
+    assert.deepEqual(late.watch.seenIds, ['b']);
   });
 
   it('has its own id (a stream and a view of it are two watches), and refuses a query that does not parse', () => {
     assert.equal(watchIdOf(view), 'view:acc/daily/daily.api/account:v1');
     assert.notEqual(watchIdOf(view), watchIdOf(target));
-    assert.throws(() => rowsOfTarget({ ...view, query: 'status:>=abc' }, [], dailyApiLogsStream, 0, 'utc'), /the query of "Room posts" is invalid/);
+    assert.throws(() => targetRows({ ...view, query: 'status:>=abc' }, dailyApiLogsStream, 0, 'utc'), /the query of "Room posts" is invalid/);
   });
 });
 
