@@ -39,34 +39,74 @@ const placeholders = /\$\{[^}]*\}|#\{[^}]*\}|\{[^}]*\}|%[sdvi]|(?<=\/):[A-Za-z_]
 
 /** Providers the text names at all; nothing else is looked at (or fetched) for a file that names none. */
 export function providersNamed(text: string, hints: readonly ProviderHints[]): ProviderHints[] {
-  const lower = text.toLowerCase();
-  return hints.filter((hint) => lower.includes(hint.keyword) || hint.hosts.some((host) => host !== '' && text.includes(host)));
+  return hints.filter((hint) => compiled(hint).keyword.test(text) || hint.hosts.some((host) => host !== '' && text.includes(host)));
 }
 
 export function findEndpointMentions(text: string, hints: readonly ProviderHints[]): EndpointMention[] {
   const named = providersNamed(text, hints);
   if (named.length === 0) return [];
-  const matchers = named.map((hint) => ({ provider: hint.provider, regex: mentionRegex(hint) }));
-  // Placeholders become `*`, never letters, so a line that can match names a host or a resource literally: the
-  // costly normalisation runs only on those lines.
-  const words = named.flatMap((hint) => [...hint.hosts, ...hint.resources]).filter((word) => word !== '');
-  if (words.length === 0) return [];
-  const mayMention = new RegExp(words.map(escape).join('|'));
+  // Placeholders become `*`, never letters, so a line that can match names a host or a resource literally: only
+  // those lines are normalised and matched, found by one search of the whole text per provider.
   const mentions: EndpointMention[] = [];
-  const lines = text.split('\n');
-  for (let line = 0; line < lines.length; line++) {
-    const source = lines[line];
-    if (source.length > 2_000 || !source.includes('/') || !mayMention.test(source)) continue;
+  for (const { line, start, end } of linesNaming(text, named.map((hint) => compiled(hint).words))) {
+    const source = text.slice(start, end);
+    if (source.length > 2_000 || !source.includes('/')) continue;
     const normalized = source.replace(placeholders, '*');
-    for (const { provider, regex } of matchers) {
-      const found = regex.exec(normalized);
+    for (const hint of named) {
+      const found = compiled(hint).mention.exec(normalized);
       if (!found) continue;
       const template = toTemplate(found[1] ?? found[2]);
-      if (template.length > 0) mentions.push({ provider, line, column: Math.min(found.index, source.length), template });
+      if (template.length > 0) mentions.push({ provider: hint.provider, line, column: Math.min(found.index, source.length), template });
       break;
     }
   }
   return mentions;
+}
+
+/** The lines a match of any of the (global) regexes falls on, in order: 0-based number and offsets (end before `\n`). */
+function linesNaming(text: string, searches: readonly RegExp[]): { line: number; start: number; end: number }[] {
+  const starts = new Set<number>();
+  for (const search of searches) {
+    search.lastIndex = 0;
+    for (let found = search.exec(text); found; found = search.exec(text)) {
+      starts.add(text.lastIndexOf('\n', found.index) + 1);
+      const end = text.indexOf('\n', found.index);
+      if (end < 0) break;
+      search.lastIndex = end;
+    }
+  }
+  const lines: { line: number; start: number; end: number }[] = [];
+  let line = 0;
+  let counted = 0;
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    for (let newline = text.indexOf('\n', counted); newline >= 0 && newline < start; newline = text.indexOf('\n', newline + 1)) {
+      line++;
+      counted = newline + 1;
+    }
+    const end = text.indexOf('\n', start);
+    lines.push({ line, start, end: end < 0 ? text.length : end });
+  }
+  return lines;
+}
+
+interface HintRegexes {
+  readonly keyword: RegExp;
+  /** Any of the provider's hosts or resources (global: scans a whole text). */
+  readonly words: RegExp;
+  readonly mention: RegExp;
+}
+
+/** A hint's regexes, built once per hint object (hints live until the accounts change). */
+const regexes = new WeakMap<ProviderHints, HintRegexes>();
+
+function compiled(hint: ProviderHints): HintRegexes {
+  let built = regexes.get(hint);
+  if (!built) {
+    const words = [...hint.hosts, ...hint.resources].filter((word) => word !== '').map(escape);
+    built = { keyword: new RegExp(escape(hint.keyword), 'i'), words: new RegExp(words.length > 0 ? words.join('|') : '(?!)', 'g'), mention: mentionRegex(hint) };
+    regexes.set(hint, built);
+  }
+  return built;
 }
 
 /** The host form takes any path after the host; the bare form only a known first resource. */

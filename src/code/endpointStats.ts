@@ -5,6 +5,7 @@
 import type { LogRow } from '../protocol/streamDefinition';
 import { splitPath } from './callSitePatterns';
 import type { RequestFields } from './loggedRequest';
+import { PathFold, midnightOf, segmentsMatch } from './pathFold';
 
 export interface EndpointStats {
   /** Matching rows seen (any day). */
@@ -19,58 +20,43 @@ export interface EndpointStats {
 
 /** `*` matches one segment; the lengths must agree. Version prefixes are ignored on both sides. */
 export function pathMatchesTemplate(path: string, template: readonly string[]): boolean {
-  const segments = splitPath(path);
-  return segments.length === template.length && template.every((part, i) => part === '*' || part === segments[i]);
+  return segmentsMatch(splitPath(path), template);
 }
 
-/** The rows of one source folded by logged path: one pass with a map lookup per row, shared by every lens. */
-export type PathSummaries = ReadonlyMap<string, EndpointStats & { readonly failureRow?: LogRow }>;
-
-export function summarizeByPath(rows: Iterable<LogRow>, fields: RequestFields, now: number): PathSummaries {
-  const midnight = new Date(now).setHours(0, 0, 0, 0);
-  const byPath = new Map<string, { calls: number; callsToday: number; failedToday: number; lastCall?: number; failureRow?: LogRow }>();
-  for (const row of rows) {
-    const path = row.fields[fields.path];
-    if (typeof path !== 'string') continue;
-    let entry = byPath.get(path);
-    if (!entry) byPath.set(path, (entry = { calls: 0, callsToday: 0, failedToday: 0 }));
-    const failed = Number(row.fields[fields.status]) >= 400;
-    entry.calls++;
-    entry.lastCall = Math.max(entry.lastCall ?? row.time, row.time);
-    if (row.time >= midnight) {
-      entry.callsToday++;
-      if (failed) entry.failedToday++;
-    }
-    if (failed && (!entry.failureRow || row.time > entry.failureRow.time)) entry.failureRow = row;
-  }
-  return byPath;
-}
-
-/** One endpoint's figures from per-path summaries (of disjoint row sets: an open panel's, the lens cache's). */
-export function statsFromSummaries(sources: readonly PathSummaries[], fields: RequestFields, template: readonly string[]): EndpointStats {
+/** One endpoint's figures from the folds of disjoint row sets (the open panels', the lens cache's). */
+export function statsFromFolds(folds: readonly PathFold[], template: readonly string[]): EndpointStats {
   let calls = 0;
   let callsToday = 0;
   let failedToday = 0;
   let lastCall: number | undefined;
   let failureRow: LogRow | undefined;
-  for (const [path, entry] of sources.flatMap((summaries) => [...summaries])) {
-    if (!pathMatchesTemplate(path, template)) continue;
-    calls += entry.calls;
-    callsToday += entry.callsToday;
-    failedToday += entry.failedToday;
-    if (entry.lastCall !== undefined) lastCall = Math.max(lastCall ?? entry.lastCall, entry.lastCall);
-    if (entry.failureRow && (!failureRow || entry.failureRow.time > failureRow.time)) failureRow = entry.failureRow;
+  let fields: RequestFields | undefined;
+  for (const fold of folds) {
+    for (const entry of fold.entriesOfLength(template.length)) {
+      if (!segmentsMatch(entry.segments, template)) continue;
+      calls += entry.calls;
+      callsToday += entry.callsToday;
+      failedToday += entry.failedToday;
+      lastCall = Math.max(lastCall ?? entry.lastCall, entry.lastCall);
+      if (entry.failureRow && (!failureRow || entry.failureRow.time > failureRow.time)) {
+        failureRow = entry.failureRow;
+        fields = fold.fields;
+      }
+    }
   }
-  const lastFailure = failureRow && {
-    status: Number(failureRow.fields[fields.status]),
-    code: errorCode(failureRow.fields[fields.response]),
-    time: failureRow.time,
-  };
+  const lastFailure = failureRow &&
+    fields && {
+      status: Number(failureRow.fields[fields.status]),
+      code: errorCode(failureRow.fields[fields.response]),
+      time: failureRow.time,
+    };
   return { calls, callsToday, failedToday, lastFailure, lastCall };
 }
 
 export function endpointStats(rows: Iterable<LogRow>, fields: RequestFields, template: readonly string[], now: number): EndpointStats {
-  return statsFromSummaries([summarizeByPath(rows, fields, now)], fields, template);
+  const fold = new PathFold(fields, midnightOf(now));
+  fold.add(rows);
+  return statsFromFolds([fold], template);
 }
 
 /** Daily `{"error":"invalid-request-error"}`, Lago `{"code":"validation_errors"}` or `{"error":"Not Found"}`. */

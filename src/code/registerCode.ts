@@ -9,6 +9,7 @@ import { ApiCodeLensProvider } from './apiCodeLensProvider';
 import { CallSiteFinder } from './callSiteFinder';
 import { findCallSites } from './findCallSites';
 import { LensRowCache } from './lensRowCache';
+import { connectionId } from './lensSources';
 
 /** Languages lenses are offered in (the same family Find Call Sites searches). */
 const lensLanguages = [
@@ -53,7 +54,7 @@ export function registerCode(services: Services, panels: PanelManager): CodeFeat
     codeLens,
     vscode.languages.registerCodeLensProvider(lensLanguages.map((language) => ({ language })), codeLens),
     services.accounts.onDidChange(() => {
-      lensCache.retain(new Set(codeLens.sources().map((source) => `${source.accountId}/${source.provider}`)));
+      lensCache.retain(new Set(codeLens.sources().map(connectionId)));
     }),
   );
   registerCommand(services, commandIds.findCallSites, (target?: unknown) => findCallSites(services, panels, callSites, target));

@@ -12,9 +12,12 @@ export function enabledGlobs(setting: Readonly<Record<string, unknown>> | undefi
 
 /**
  * Simple `.gitignore` lines as globs: `dist/`, `*.log`, `/out`, `build/**`. Negations and escapes are skipped
- * (over-including a file costs a read; under-including would hide a call site).
+ * (over-including a file costs a read; under-including would hide a call site). `base` is the folder of a nested
+ * `.gitignore` (`packages/api`): its lines apply below it.
  */
-export function gitignoreGlobs(text: string): string[] {
+export function gitignoreGlobs(text: string, base = ''): string[] {
+  const under = base.replace(/^\/+|\/+$/g, '');
+  const prefix = under === '' ? '' : `${under}/`;
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -23,7 +26,7 @@ export function gitignoreGlobs(text: string): string[] {
       const anchored = line.startsWith('/');
       const body = line.replace(/^\/+/, '').replace(/\/+$/, '');
       const inside = line.endsWith('/') || !body.includes('.') || body.endsWith('**') ? `${body.replace(/\/\*\*$/, '')}/**` : body;
-      return anchored || body.includes('/') ? inside : `**/${inside}`;
+      return anchored || body.includes('/') ? `${prefix}${inside}` : `${prefix}**/${inside}`;
     });
 }
 

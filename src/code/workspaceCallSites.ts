@@ -22,7 +22,7 @@ export interface WorkspaceSearchResult {
 
 /**
  * Find Call Sites' search, loaded on demand (see esbuild.mjs): the workspace's source files, found with VS Code's
- * file search (`files.exclude`, `search.exclude` and the root `.gitignore` respected) and read through
+ * file search (`files.exclude`, `search.exclude` and the `.gitignore` files respected) and read through
  * `workspace.fs`, scanned for the pattern; ranked results are reported as they are found.
  */
 export async function searchWorkspace(
@@ -45,17 +45,24 @@ export async function searchWorkspace(
   return { files: uris.length, results: rankCallSites(found, rankContext) };
 }
 
+/** At most this many nested `.gitignore` files are read (a workspace with more is unusual; the rest are searched). */
+const maxNestedGitignores = 500;
+
 async function excludes(): Promise<string | undefined> {
   const files = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude');
   const search = vscode.workspace.getConfiguration('search').get<Record<string, unknown>>('exclude');
-  const ignored = await Promise.all((vscode.workspace.workspaceFolders ?? []).map(readGitignore));
-  return excludeGlob([...enabledGlobs(files), ...enabledGlobs(search), ...ignored.flat()]);
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const root = [...enabledGlobs(files), ...enabledGlobs(search), ...(await Promise.all(folders.map((folder) => readGitignore(vscode.Uri.joinPath(folder.uri, '.gitignore'), '')))).flat()];
+  // Nested ones are found outside what the root already excludes (node_modules and build output keep theirs).
+  const nested = (await vscode.workspace.findFiles('**/*/.gitignore', excludeGlob(root), maxNestedGitignores)).map((uri) =>
+    readGitignore(uri, vscode.workspace.asRelativePath(uri, false).replace(/\/?\.gitignore$/, '')),
+  );
+  return excludeGlob([...root, ...(await Promise.all(nested)).flat()]);
 }
 
-async function readGitignore(folder: vscode.WorkspaceFolder): Promise<string[]> {
+async function readGitignore(uri: vscode.Uri, base: string): Promise<string[]> {
   try {
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.gitignore'));
-    return gitignoreGlobs(new TextDecoder().decode(bytes));
+    return gitignoreGlobs(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), base);
   } catch {
     return [];
   }

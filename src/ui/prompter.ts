@@ -21,6 +21,7 @@ export type PromptId =
   | 'confirmDeleteView'
   | 'callSitePath'
   | 'watch'
+  | 'watchKind'
   | 'streams'
   | 'aroundSpan'
   | 'relatedValue';

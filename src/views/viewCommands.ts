@@ -71,14 +71,19 @@ function suggestedName(panel: LogTablePanel): string {
 /** Opens a view (reveals its panel when open). A shared view needs a connection: the node's, or one the user picks. */
 export async function openView(services: Services, panels: PanelManager, target?: ViewTarget): Promise<LogTablePanel> {
   const chosen = target ?? (await pickView(services));
-  const accountId = chosen.ref.kind === 'account' ? chosen.ref.view.accountId : (chosen.accountId ?? (await pickConnection(services, chosen.ref.view)));
+  const accountId = await accountOfView(services, chosen);
   const { provider, streamId, filters, query, timeRange, layout } = chosen.ref.view;
   if (!services.accounts.connection(accountId, provider)) throw new Error('That connection no longer exists.');
   const identity = { accountId, provider, streamId, filters, query, ...(timeRange ? { timeRange } : {}), viewId: panelViewId(chosen.ref) };
   return panels.createOrShow(identity, layout);
 }
 
-export async function pickView(services: Services): Promise<ViewTarget> {
+/** The account a view is opened (or watched) with: its own, the node's for a shared view, or one the user picks. */
+export async function accountOfView(services: Services, target: ViewTarget): Promise<string> {
+  return target.ref.kind === 'account' ? target.ref.view.accountId : (target.accountId ?? (await pickConnection(services, target.ref.view)));
+}
+
+export async function pickView(services: Services, title = 'Open a saved view'): Promise<ViewTarget> {
   const items = [
     ...services.views.list().map((view) => ({ ref: { kind: 'account', view } as ViewRef, description: services.accounts.get(view.accountId)?.name })),
     ...services.workspaceViews.list().map((view) => ({ ref: { kind: 'workspace', view } as ViewRef, description: 'workspace' })),
@@ -89,7 +94,7 @@ export async function pickView(services: Services): Promise<ViewTarget> {
     ref,
   }));
   if (items.length === 0) throw new Error('There are no saved views yet. Open a stream and use "API Logs: Save View".');
-  const picked = await services.prompter.pick('view', items, { title: 'Open a saved view', placeHolder: 'View', matchOnDetail: true });
+  const picked = await services.prompter.pick('view', items, { title, placeHolder: 'View', matchOnDetail: true });
   if (!picked) throw new vscode.CancellationError();
   return { ref: picked.ref };
 }

@@ -3,9 +3,12 @@ import { providerLabels } from '../auth/account';
 import { commandIds } from '../constants';
 import { streamDefinitionsFor } from '../providers/providerRegistry';
 import type { Services } from '../services';
+import type { StreamDefinition } from '../protocol/streamDefinition';
 import type { Logger } from '../util/logging';
+import { findView } from '../views/viewRefs';
 import type { NewError, Watch, WatchTarget } from './watch';
-import { applyPoll, watchIdOf } from './watch';
+import { applyPoll, pollFilters, targetRows, watchIdOf } from './watch';
+import { rowsSince } from './pollPages';
 import { WatchScheduler } from './watchScheduler';
 import { WatchStore } from './watchStore';
 
@@ -41,6 +44,8 @@ export class ErrorWatcher implements vscode.Disposable {
       }),
       services.settings.onDidChange(() => this.scheduler.setInterval(services.settings.watchIntervalSeconds * 1000)),
       services.accounts.onDidChange(() => void this.dropOrphans()),
+      services.views.onDidChange(() => void this.dropOrphans()),
+      services.workspaceViews.onDidChange(() => void this.dropOrphans()),
     );
     this.scheduler.setActive(this.store.list().length > 0);
   }
@@ -107,18 +112,31 @@ export class ErrorWatcher implements vscode.Disposable {
     const before = this.store.get(id);
     if (!before) return [];
     try {
-      const { target } = before;
+      const target = this.currentTarget(before.target);
+      if (!target) return [];
+      const definition = definitionOf(target);
+      const { settings } = this.services;
       const connection = await this.services.connections.connect(target);
-      const page = await connection.stream(target.streamId).fetchPage({ filters: target.filters, pageSize: this.services.settings.pageSize });
+      const filters = pollFilters(target, definition, Date.now(), settings.timeZone);
+      const polled = await rowsSince(connection.stream(target.streamId), { filters, pageSize: settings.pageSize }, before.seenUntil);
+      if (!polled.complete) this.logger.warn(`${before.label}: more than ${polled.pages} pages since the last poll; the oldest new rows were not read.`);
       const current = this.store.get(id);
       if (!current) return [];
-      const { watch, added } = applyPoll(current, page.rows);
+      const shown = targetRows(target, definition, Date.now(), settings.timeZone);
+      const { watch, added } = applyPoll({ ...current, target, label: this.labelOf(target) }, polled.rows, definition, shown);
       await this.store.put(watch);
       return added;
     } catch (error) {
       this.logger.warn(`Polling ${before.label} failed: ${error instanceof Error ? error.message : String(error)}`);
       return [];
     }
+  }
+
+  /** A view's watch follows the view (its filters, query and name now); undefined once the view is gone. */
+  private currentTarget(target: WatchTarget): WatchTarget | undefined {
+    if (target.kind === 'stream') return target;
+    const view = findView(this.services, target.viewId)?.view;
+    return view && { ...target, name: view.name, filters: view.filters, query: view.query };
   }
 
   /** One notification per burst: none while the previous one is still open. */
@@ -136,14 +154,23 @@ export class ErrorWatcher implements vscode.Disposable {
   }
 
   private labelOf(target: WatchTarget): string {
-    const stream = streamDefinitionsFor(target.provider).find((definition) => definition.id === target.streamId)?.label ?? target.streamId;
+    const stream = definitionOf(target).label;
     const account = this.services.accounts.get(target.accountId)?.name;
-    return `${providerLabels[target.provider]} · ${stream}${account ? ` — ${account}` : ''}`;
+    const where = `${providerLabels[target.provider]} · ${stream}${account ? ` — ${account}` : ''}`;
+    return target.kind === 'view' ? `"${target.name}" · ${where}` : where;
   }
 
-  /** Removing a connection removes its watches. */
+  /** Removing a connection removes its watches, and deleting a view its watch. */
   private async dropOrphans(): Promise<void> {
-    const orphans = this.store.list().filter((watch) => !this.services.accounts.connection(watch.target.accountId, watch.target.provider));
+    const orphans = this.store
+      .list()
+      .filter((watch) => !this.services.accounts.connection(watch.target.accountId, watch.target.provider) || !this.currentTarget(watch.target));
     if (orphans.length > 0) await this.stop(orphans.map((watch) => watch.id));
   }
+}
+
+export function definitionOf(target: Pick<WatchTarget, 'provider' | 'streamId'>): StreamDefinition {
+  const definition = streamDefinitionsFor(target.provider).find((candidate) => candidate.id === target.streamId);
+  if (!definition) throw new Error(`Unknown stream ${target.streamId}.`);
+  return definition;
 }

@@ -39,6 +39,8 @@ export class WatchStatusBar implements vscode.Disposable {
 function tooltipOf(watches: readonly Watch[], paused: boolean): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**Watching for errors**${paused ? ' — paused while the window is not focused' : ''}\n\n`);
+  tooltip.appendText('Errors are failed requests (status 400 or more) in request logs, the error level in other logs.');
+  tooltip.appendMarkdown('\n\n');
   for (const watch of watches) {
     const latest = watch.newErrors[0];
     tooltip.appendText(`${watch.label}: ${watch.newErrorCount} new${latest ? ` — last ${latest.summary}` : ''}`);

@@ -7,8 +7,10 @@ import { resultsDir, screenshot, useUiSession } from './uiSession';
 import {
   activeTab,
   addDailyAccount,
+  answerQuickInput,
   expandTreeRow,
   gridRows,
+  runCommand,
   selectors,
   treeRow,
   trySampleData,
@@ -152,6 +154,26 @@ describe('logs meet code UI: CodeLens, Find Call Sites and Watch for Errors (the
       assert.deepEqual(await cells(page, 3), ['/v1/rooms']);
       await waitUntil(async () => (await statusBarText(page)) === 'API Logs', 'the count to clear');
       await screenshot(page, 'ui-watch-opened.png');
+    });
+
+    it('Watch for Errors on a saved view: the eye on the view\'s tree row watches it next to the stream', async () => {
+      const { page } = ui;
+      await runCommand(page, 'API Logs: Save View As…');
+      await answerQuickInput(page, /Name the view/, 'Room errors');
+      const streamRow = await waitForTreeRow(page, 'apiLogs', ['Watched', 'Daily', 'API logs']);
+      await waitUntil(async () => (await streamRow.getAttribute('aria-expanded')) !== null, 'the stream row to get its view');
+      await expandTreeRow(streamRow);
+      const viewRow = await waitForTreeRow(page, 'apiLogs', ['Watched', 'Daily', 'API logs', 'Room errors']);
+      await viewRow.hover();
+      const eye = viewRow.locator('.action-label[aria-label="Watch for Errors"]');
+      await eye.waitFor();
+      await page.screenshot({ path: join(resultsDir, 'ui-watch-view-row.png') });
+      await eye.click();
+      await page.locator(selectors.toast, { hasText: 'Watching "Room errors" · Daily · API logs — Watched for errors' }).waitFor();
+      await viewRow.hover();
+      await statusBarItem(page).hover();
+      await page.locator('.monaco-hover, .workbench-hover', { hasText: '"Room errors" · Daily · API logs — Watched: 0 new' }).waitFor();
+      await page.screenshot({ path: join(resultsDir, 'ui-watch-view-tooltip.png') });
     });
   });
 });

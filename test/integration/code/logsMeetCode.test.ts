@@ -70,6 +70,9 @@ describe('logs meet code: Find Call Sites, CodeLens, Watch for Errors', function
   });
 
   it('finds every templated call site of a logged presence request from the detail pane, ranked, and opens the best', async () => {
+    // A nested .gitignore hides generated code: its call site must not be among the results.
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(fixtures.folder, 'generated', '.gitignore'), Buffer.from('*.gen.js\n'));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(fixtures.folder, 'generated', 'client.gen.js'), Buffer.from('fetch(`${DAILY}/rooms/${room}/presence`);\n'));
     const row = panel.session.rows.find((candidate) => presencePath.test(String(candidate.fields.url))) as LogRow;
     const finished = nextSearch(api);
     panel.handleMessage({ type: 'findCallSites', rowId: row.id });
@@ -117,6 +120,22 @@ describe('logs meet code: Find Call Sites, CodeLens, Watch for Errors', function
     assert.equal(panel.identity.query, 'path:/v1/rooms/*/presence');
   });
 
+  it('shows no lens while apiLogs.codeLens.enabled is off, and lenses again once it is back on', async () => {
+    const uri = vscode.Uri.joinPath(fixtures.folder, 'rooms.ts');
+    const ours = async () => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? []).filter((lens) => lens.command?.command === 'apiLogs.openLensStream');
+    const settings = vscode.workspace.getConfiguration('apiLogs');
+    assert.ok((await ours()).length > 0);
+    await settings.update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      await until(() => !api.services.settings.codeLensEnabled, 'the setting to apply');
+      assert.deepEqual(await ours(), []);
+    } finally {
+      await settings.update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await until(() => api.services.settings.codeLensEnabled, 'the setting to return');
+    assert.ok((await ours()).length > 0);
+  });
+
   it('sees a new error from the server, counts it in the status bar, opens it filtered and clears the count', async () => {
     await vscode.commands.executeCommand('apiLogs.watchForErrors', identity);
     const { watcher, statusBar } = api.watch;
@@ -126,9 +145,8 @@ describe('logs meet code: Find Call Sites, CodeLens, Watch for Errors', function
     server.addApiLogs?.([
       { id: 'new-error-1', userId: 'u', domainId: 'd', source: 'api', ip: '203.0.113.10', method: 'POST', url: '/v1/rooms', status: 400, createdAt: at, request: '{}', response: '{"error":"invalid-request-error","info":"name must be a string"}' },
     ]);
-    const polled = new Promise<void>((resolve) => watcher.onDidPoll(() => resolve()));
+    // The baseline round may still be ending (its onDidPoll not yet fired): wait on the count, not on a poll event.
     watcher.pollNow();
-    await polled;
     await until(() => statusBar.item.text === '$(bug) API Logs: 1 new error' || statusBar.item.text === '$(bug) API Logs: 1 new error (paused)', `the status bar (${statusBar.item.text})`);
     const tooltip = statusBar.item.tooltip as vscode.MarkdownString;
     assert.match(tooltip.value.replace(/&nbsp;/g, ' '), /Daily · API logs — Code account: 1 new — last 400 POST \/v1\/rooms/);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { rankCallSites } from '../../../src/code/callSiteRanking';
 import { callSitePattern } from '../../../src/code/callSitePatterns';
-import { matchText } from '../../../src/code/callSiteScanner';
+import { matchText, scanFiles } from '../../../src/code/callSiteScanner';
 import { parseTypedRequest, requestOfRow } from '../../../src/code/loggedRequest';
 import { enabledGlobs, excludeGlob, gitignoreGlobs } from '../../../src/code/searchExcludes';
 
@@ -40,5 +40,31 @@ describe('Find Call Sites inputs and ranking', () => {
     assert.deepEqual(gitignoreGlobs('# c\ndist/\n*.log\n/out\n!keep.log\nbuild/**\nnode_modules\n'), ['**/dist/**', '**/*.log', 'out/**', 'build/**', '**/node_modules/**']);
     assert.equal(excludeGlob(['**/a/**', '**/a/**', '**/b']), '{**/a/**,**/b}');
     assert.equal(excludeGlob(['{x,y}']), undefined);
+  });
+
+  it('scopes the lines of a nested .gitignore to its folder', () => {
+    assert.deepEqual(gitignoreGlobs('generated/\n*.gen.js\n/local\nsnapshots/**\n', 'packages/api/'), [
+      'packages/api/**/generated/**',
+      'packages/api/**/*.gen.js',
+      'packages/api/local/**',
+      'packages/api/snapshots/**',
+    ]);
+  });
+
+  it('stops reading files once cancelled and keeps what it found', async () => {
+    const pattern = callSitePattern('/v1/rooms/standup/presence');
+    const read: string[] = [];
+    let cancelled = false;
+    const files = Array.from({ length: 40 }, (_, i) => ({
+      path: `f${i}.ts`,
+      read: () => {
+        read.push(`f${i}.ts`);
+        if (i === 5) cancelled = true;
+        return Promise.resolve(new TextEncoder().encode("fetch(`/rooms/${room}/presence`)"));
+      },
+    }));
+    const matches = await scanFiles(files, pattern, { parallel: 2, isCancelled: () => cancelled });
+    assert.ok(read.length <= 8, `read ${read.length} files after the cancel at the 6th`);
+    assert.deepEqual(matches.map((match) => match.file), read);
   });
 });

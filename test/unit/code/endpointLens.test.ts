@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
+import * as fc from 'fast-check';
 import type { ProviderHints } from '../../../src/code/endpointMentions';
-import { findEndpointMentions, knownResources } from '../../../src/code/endpointMentions';
+import { findEndpointMentions, knownResources, providersNamed } from '../../../src/code/endpointMentions';
 import { endpointStats, formatClock, lensText, pathMatchesTemplate } from '../../../src/code/endpointStats';
 import { lensModels, pathQuery } from '../../../src/code/lensModels';
 import { requestFields } from '../../../src/code/loggedRequest';
@@ -43,6 +44,26 @@ describe('endpoint lenses', () => {
   it('looks at nothing in a file that names no connected provider', () => {
     assert.deepEqual(findEndpointMentions("fetch('/rooms/' + name + '/presence')", hints), []);
     assert.deepEqual(findEndpointMentions(dailyFile, [hints[1]]), []);
+  });
+
+  it('finds on each line of a file what that line alone shows, numbered by line (one search of the whole text finds the lines)', () => {
+    const lineText = fc.oneof(
+      fc.constantFrom(...dailyFile.split('\n'), "requests.post(f'{LAGO_URL}/api/v1/events', json=e)", 'rooms and logs, no slash', '', '\r'),
+      fc.constantFrom('https://api.getlago.com/api/v1/customers/x', 'GET https://api.daily.co/v1/rooms/a/presence\r', "'rooms/' + id", 'x'.repeat(2_001) + '/rooms/a'),
+      fc.string({ maxLength: 30 }),
+    );
+    fc.assert(
+      fc.property(fc.array(lineText, { maxLength: 30 }), (lines) => {
+        const text = lines.join('\n');
+        const named = providersNamed(text, hints);
+        // A line on its own, with a last line that names the providers the whole file names (and nothing else).
+        const alone = lines.flatMap((line, index) =>
+          findEndpointMentions(`${line}\n${named.map((hint) => hint.keyword).join(' ')}`, named).map((mention) => ({ ...mention, line: index })),
+        );
+        assert.deepEqual(findEndpointMentions(text, hints), alone);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('takes a Lago path with or without /api/v1 and a full URL of a configured host', () => {

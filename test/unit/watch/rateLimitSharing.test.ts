@@ -6,6 +6,7 @@ import { startFakeServer } from '../../../src/sample/fakeServers';
 import type { Watch } from '../../../src/watch/watch';
 import { applyPoll } from '../../../src/watch/watch';
 import { connect } from '../providers/clientTestSupport';
+import { dailyApiLogsStream } from '../../../src/providers/daily/dailyApiLogsStream';
 
 describe('watches and lenses share the connection rate limit', function () {
   this.timeout(30_000);
@@ -34,7 +35,7 @@ describe('watches and lenses share the connection rate limit', function () {
     assert.ok(cache.refresh('a/daily', 'daily.api', ['meeting-tokens']));
     assert.ok(cache.refresh('a/daily', 'daily.api', ['rooms', '*', 'presence']));
     const panelPages = [stream.fetchPage({ filters: {} }), stream.fetchPage({ filters: { url: '/v1/recordings' } })];
-    const polls = [1, 2, 3].map(async () => applyPoll(watch, (await stream.fetchPage({ filters: {}, pageSize: 50 })).rows));
+    const polls = [1, 2, 3].map(async () => applyPoll(watch, (await stream.fetchPage({ filters: {}, pageSize: 50 })).rows, dailyApiLogsStream));
     await Promise.all([...panelPages, ...polls]);
     await new Promise<void>((resolve) => (changes >= 3 ? resolve() : cache.onDidChange(() => changes >= 3 && resolve())));
     server.setFault(undefined);
