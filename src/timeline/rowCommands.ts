@@ -5,7 +5,8 @@ import type { PanelManager } from '../panel/panelManager';
 import type { LogRow } from '../protocol/streamDefinition';
 import type { Services } from '../services';
 import { aroundRange, aroundSpans, aroundTimeQuery, spanLabel } from './aroundTime';
-import { RelatedIndex, type RelatedValue } from './relatedValues';
+import type { RelatedValue } from './relatedIndex';
+import { sessionRelatedIndex } from './sessionRelatedIndex';
 import type { TimelineManager } from './timelineManager';
 import type { TimelinePanel } from './timelinePanel';
 
@@ -18,7 +19,7 @@ interface RowPanel {
   readonly selectedRowId: string | undefined;
   getRow(rowId: string): LogRow | undefined;
   applyQuery(query: string): void;
-  relatedValues(row: LogRow): RelatedValue[];
+  relatedValues(row: LogRow): RelatedValue[] | Promise<RelatedValue[]>;
   /** Loads what the range needs (a timeline pages each source back to `from`). */
   loadBackTo(from: number): Promise<void>;
 }
@@ -34,17 +35,18 @@ function timelineRowPanel(panel: TimelinePanel): RowPanel {
   };
 }
 
-/** A stream's panel: its loaded rows are indexed when asked (one source, so related rows are in the same stream). */
+/** A stream's panel: one source, so related rows are in the same stream; its index lives as long as its session. */
 function streamRowPanel(panel: LogTablePanel): RowPanel {
   return {
     query: panel.identity.query ?? '',
     selectedRowId: panel.selectedRowId,
     getRow: (rowId) => panel.session.getRow(rowId),
     applyQuery: (query) => panel.applyQuery(query),
-    relatedValues: (row) => {
-      const index = new RelatedIndex(() => panel.title);
-      index.add(panel.session.rows);
-      return index.related(row, (id) => panel.session.getRow(id) !== undefined);
+    relatedValues: async (row) => {
+      const index = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Indexing rows for Find Related' }, () =>
+        sessionRelatedIndex(panel.session, () => panel.title),
+      );
+      return index.related(row.id);
     },
     loadBackTo: () => Promise.resolve(),
   };
@@ -80,7 +82,7 @@ export async function showAroundTime(services: Services, panels: PanelManager, t
 /** *Find Related*: a value the row shares with other loaded rows (picked when several), as the panel's query. */
 export async function findRelated(services: Services, panels: PanelManager, timelines: TimelineManager, target?: unknown): Promise<void> {
   const panel = activeRowPanel(panels, timelines);
-  const related = panel.relatedValues(targetRow(panel, target));
+  const related = await panel.relatedValues(targetRow(panel, target));
   if (related.length === 0) {
     void vscode.window.showInformationMessage('No other loaded row shares an id, session, room, customer or phone number with this row.');
     return;
