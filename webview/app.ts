@@ -155,6 +155,7 @@ export class App {
         return this.init(message);
       case 'setQuery':
         return this.query.setText(message.query, true);
+      case 'identity': return this.state.setIdentity(message.identity);
       case 'rows':
         if (message.mode === 'insert') this.store.insertBefore(message.beforeRowId, message.rows);
         return message.mode === 'insert' ? this.refresh() : this.onRows(message.mode, message.rows);

@@ -185,6 +185,8 @@ export type HostNotification =
     }
   /** Replace the panel's query (the user asked for it from outside the panel: CodeLens, Find Related, …). */
   | { readonly type: 'setQuery'; readonly query: string }
+  /** The panel now shows a saved view (Save As…): the webview persists the identity for the serializer. */
+  | { readonly type: 'identity'; readonly identity: PanelIdentity | TimelineIdentity }
   /** `replace`: a new result set; `append`: older rows at the end; `prepend`: live-tail rows at the top. */
   | { readonly type: 'rows'; readonly mode: 'replace' | 'append' | 'prepend'; readonly rows: readonly LogRow[] }
   /** A filled gap: rows that go just above the row `beforeRowId`. */
@@ -227,4 +229,6 @@ export interface TimelineIdentity {
   readonly sources: readonly TimelineSourceRef[];
   readonly query?: string;
   readonly timeRange?: TimeRange;
+  /** The saved timeline this panel shows (its id in this VS Code's saved timelines); it has a panel of its own. */
+  readonly viewId?: string;
 }

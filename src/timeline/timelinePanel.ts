@@ -65,9 +65,25 @@ export class TimelinePanel implements vscode.Disposable {
     return this.identityValue;
   }
 
+  /** "Checkout incident · Timeline" for a saved timeline, else "Timeline · Daily API logs, Lago API logs". */
   get title(): string {
+    const viewId = this.identityValue.viewId;
+    const name = viewId ? this.services.timelineViews.get(viewId)?.name : undefined;
+    if (name) return `${name} · Timeline`;
     const streams = this.model.sources.map((source) => source.info.label.split(' · ').slice(1).join(' '));
     return `Timeline · ${streams.join(', ')}`;
+  }
+
+  /** The panel now shows a saved timeline (Save As…): retitled, and the page persists it for a reload. */
+  setViewId(viewId: string): void {
+    this.identityValue = { ...this.identityValue, viewId };
+    this.post({ type: 'identity', identity: this.identityValue });
+    this.updateTitle();
+  }
+
+  /** The saved timeline may have been renamed. */
+  updateTitle(): void {
+    this.webviewPanel.title = this.title;
   }
 
   get selectedRowId(): string | undefined {

@@ -81,4 +81,15 @@ describe('webview: timeline', function () {
     await eventually(visibleRows, ['source-0 Acme · Daily · API logs | /v1/rooms/room-0', 'source-1 Acme · Lago · API logs | /api/v1/events']);
     assert.deepEqual(panel.errors, []);
   });
+
+  it('persists the identity the host sends after Save As, so the serializer restores the saved timeline', async () => {
+    const sourcesRefs = [{ accountId: 'acme', provider: 'daily' as const, streamId: 'daily.api' as const }];
+    const identity = { kind: 'timeline' as const, sources: sourcesRefs, query: 'status:5xx' };
+    await panel.notify({ ...init(timelineDefinition(sources)), identity }, { type: 'identity', identity: { ...identity, viewId: 'view-1' } });
+    const read = async () => {
+      const state = (await panel.state()) as { kind?: string; viewId?: string; sources?: unknown } | undefined;
+      return { kind: state?.kind, viewId: state?.viewId, sources: state?.sources };
+    };
+    await eventually(read, { kind: 'timeline', viewId: 'view-1', sources: sourcesRefs });
+  });
 });
