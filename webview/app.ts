@@ -131,7 +131,7 @@ export class App {
       onContextMenu: (row, column, at) =>
         openCellMenu({ row, column, at }, this.columns.visible(), {
           addTerm: (field, value, negate) => this.query.addTerm(field, value, negate),
-          findCallSites: this.definition?.hasHttpRequest ? () => this.actions.findCallSites(row.id) : undefined,
+          row: { actions: this.actions, http: this.definition?.hasHttpRequest === true },
         }, this.grid.element),
     };
   }

@@ -15,6 +15,8 @@ import type { ViewLayout } from './savedView';
 
 export type ExportFormat = 'csv' | 'json' | 'ndjson';
 export type TimeZoneMode = 'local' | 'utc';
+/** Row commands the host runs for the page's row menu (the same as VS Code's `webview/context` items). */
+export type RowCommand = 'showAroundTime' | 'findRelated';
 
 // ---- webview → host commands -------------------------------------------------------------------------------
 
@@ -57,6 +59,8 @@ export type WebviewCommand =
   | { readonly type: 'rowSelected'; readonly rowId: string }
   /** Find the workspace code that sends this row's request. */
   | { readonly type: 'findCallSites'; readonly rowId: string }
+  /** A row's *Show Around This Time…* or *Find Related…* from the page's own row menu (issue #12). */
+  | { readonly type: 'rowCommand'; readonly command: RowCommand; readonly rowId: string }
   /** The applied query or time range changed, so the identity a reload or a saved view restores is current. */
   | { readonly type: 'queryChanged'; readonly query: string; readonly timeRange?: TimeRange };
 

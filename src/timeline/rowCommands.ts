@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import * as z from 'zod';
+import { commandIds } from '../constants';
 import type { LogTablePanel } from '../panel/logTablePanel';
+import type { RowCommand } from '../protocol/logTable';
 import type { PanelManager } from '../panel/panelManager';
 import type { LogRow } from '../protocol/streamDefinition';
 import type { Services } from '../services';
@@ -66,6 +68,12 @@ function targetRow(panel: RowPanel, target: unknown): LogRow {
   const row = rowId ? panel.getRow(rowId) : undefined;
   if (!row) throw new Error(rowId ? 'That row is no longer loaded. Refresh the panel and try again.' : 'Select a row in the log panel first.');
   return row;
+}
+
+/** The page's row menu asks for a row command: run it as VS Code's row menu would (on the active panel's row). */
+export function runRowCommand(command: RowCommand, rowId: string): Thenable<unknown> {
+  const ids: Readonly<Record<RowCommand, string>> = { showAroundTime: commandIds.showAroundTime, findRelated: commandIds.findRelated };
+  return vscode.commands.executeCommand(ids[command], { rowId });
 }
 
 /** *Show Around This Time*: ± N seconds (picked) around the row, as an editable `time:` term; loads what it needs. */

@@ -10,6 +10,7 @@ import { configureTableWebview } from '../panel/tableWebview';
 import type { Services } from '../services';
 import type { Logger } from '../util/logging';
 import { RelatedIndex, type RelatedValue } from './relatedIndex';
+import { runRowCommand } from './rowCommands';
 import { followSession } from './sessionRelatedIndex';
 import { mergedRowId } from './sourceRows';
 import { timelineSources } from './sourceSessions';
@@ -165,6 +166,8 @@ export class TimelinePanel implements vscode.Disposable {
         return openLink(message.url);
       case 'setTimeZone':
         return this.services.settings.setTimeZone(message.timeZone);
+      case 'rowCommand':
+        return runRowCommand(message.command, message.rowId);
       default:
         return undefined;
     }
