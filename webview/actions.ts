@@ -54,8 +54,8 @@ export class Actions {
   findCallSites(rowId: string): void {
     this.transport.send({ type: 'findCallSites', rowId });
   }
-  rowCommand(command: RowCommand, rowId: string): void {
-    this.transport.send({ type: 'rowCommand', command, rowId });
+  rowCommand(command: RowCommand, rowId: string, query: string): void {
+    this.transport.send({ type: 'rowCommand', command, rowId, query });
   }
   rowSelected(rowId: string): void {
     this.transport.send({ type: 'rowSelected', rowId });

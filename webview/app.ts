@@ -131,7 +131,7 @@ export class App {
       onContextMenu: (row, column, at) =>
         openCellMenu({ row, column, at }, this.columns.visible(), {
           addTerm: (field, value, negate) => this.query.addTerm(field, value, negate),
-          row: { actions: this.actions, http: this.definition?.hasHttpRequest === true },
+          row: { actions: this.actions, http: this.definition?.hasHttpRequest === true, query: () => this.query.queryText },
         }, this.grid.element),
     };
   }

@@ -57,7 +57,7 @@ export async function runPanelAction(message: ActionMessage, context: PanelActio
     case 'listCallEvents':
       return reply(message.id, context, (connection) => callEvents(connection, message.rowId));
     case 'rowCommand':
-      return runRowCommand(message.command, message.rowId);
+      return runRowCommand(message);
   }
 }
 

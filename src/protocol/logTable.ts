@@ -60,7 +60,7 @@ export type WebviewCommand =
   /** Find the workspace code that sends this row's request. */
   | { readonly type: 'findCallSites'; readonly rowId: string }
   /** A row's *Show Around This Time…* or *Find Related…* from the page's own row menu (issue #12). */
-  | { readonly type: 'rowCommand'; readonly command: RowCommand; readonly rowId: string }
+  | { readonly type: 'rowCommand'; readonly command: RowCommand; readonly rowId: string; readonly query: string }
   /** The applied query or time range changed, so the identity a reload or a saved view restores is current. */
   | { readonly type: 'queryChanged'; readonly query: string; readonly timeRange?: TimeRange };
 

@@ -13,7 +13,7 @@ import type { TimelineManager } from './timelineManager';
 import type { TimelinePanel } from './timelinePanel';
 
 /** What the row context menu passes (`webview/context`), or a plain `{ rowId }` from a test. */
-const rowTargetSchema = z.object({ rowId: z.string().min(1).max(1_000) });
+const rowTargetSchema = z.object({ rowId: z.string().min(1).max(1_000), query: z.string().max(10_000).optional() });
 
 /** The panel a row command acts on, a stream's or a timeline, seen the same way. */
 interface RowPanel {
@@ -62,6 +62,12 @@ function activeRowPanel(panels: PanelManager, timelines: TimelineManager): RowPa
   throw new Error('Open a log panel or a timeline and select a row first.');
 }
 
+/** The query the page showed when the user asked (the row menu sends it), else the panel's last known one. */
+function shownQuery(panel: RowPanel, target: unknown): string {
+  const parsed = rowTargetSchema.safeParse(target);
+  return parsed.success && parsed.data.query !== undefined ? parsed.data.query : panel.query;
+}
+
 function targetRow(panel: RowPanel, target: unknown): LogRow {
   const parsed = rowTargetSchema.safeParse(target);
   const rowId = parsed.success ? parsed.data.rowId : panel.selectedRowId;
@@ -70,10 +76,13 @@ function targetRow(panel: RowPanel, target: unknown): LogRow {
   return row;
 }
 
-/** The page's row menu asks for a row command: run it as VS Code's row menu would (on the active panel's row). */
-export function runRowCommand(command: RowCommand, rowId: string): Thenable<unknown> {
+/**
+ * The page's row menu asks for a row command: run it as VS Code's row menu would (on the active panel's row), with
+ * the query the page applies now (the host hears of a typed query only once typing pauses).
+ */
+export function runRowCommand(message: { readonly command: RowCommand; readonly rowId: string; readonly query: string }): Thenable<unknown> {
   const ids: Readonly<Record<RowCommand, string>> = { showAroundTime: commandIds.showAroundTime, findRelated: commandIds.findRelated };
-  return vscode.commands.executeCommand(ids[command], { rowId });
+  return vscode.commands.executeCommand(ids[message.command], { rowId: message.rowId, query: message.query });
 }
 
 /** *Show Around This Time*: ± N seconds (picked) around the row, as an editable `time:` term; loads what it needs. */
@@ -83,7 +92,7 @@ export async function showAroundTime(services: Services, panels: PanelManager, t
   const items = aroundSpans.map((seconds) => ({ label: spanLabel(seconds), seconds }));
   const picked = await services.prompter.pick('aroundSpan', items, { title: 'Show rows around this time', placeHolder: 'How far either side' });
   if (!picked) throw new vscode.CancellationError();
-  panel.applyQuery(aroundTimeQuery(panel.query, row.time, picked.seconds, services.settings.timeZone));
+  panel.applyQuery(aroundTimeQuery(shownQuery(panel, target), row.time, picked.seconds, services.settings.timeZone));
   await panel.loadBackTo(aroundRange(row.time, picked.seconds).from);
 }
 

@@ -71,7 +71,7 @@ export class TimelinePanel implements vscode.Disposable {
     const viewId = this.identityValue.viewId;
     const name = viewId ? this.services.timelineViews.get(viewId)?.name : undefined;
     if (name) return `${name} · Timeline`;
-    const streams = this.model.sources.map((source) => source.info.label.split(' · ').slice(1).join(' '));
+    const streams = this.model.sources.map((source) => source.info.label.split(' · ').slice(-2).join(' '));
     return `Timeline · ${streams.join(', ')}`;
   }
 
@@ -167,7 +167,7 @@ export class TimelinePanel implements vscode.Disposable {
       case 'setTimeZone':
         return this.services.settings.setTimeZone(message.timeZone);
       case 'rowCommand':
-        return runRowCommand(message.command, message.rowId);
+        return runRowCommand(message);
       default:
         return undefined;
     }

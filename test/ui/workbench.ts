@@ -127,6 +127,14 @@ export async function expandTreeRow(row: Locator): Promise<void> {
   await waitUntil(async () => (await row.getAttribute('aria-expanded')) === 'true', 'the tree row to expand');
 }
 
+/** "Developer: Reload Window" runs the workbench's shutdown, which saves the webview state (a browser F5 may not). */
+export async function reloadWindow(page: Page): Promise<void> {
+  const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 30_000 });
+  await runCommand(page, 'Developer: Reload Window');
+  await navigated;
+  await page.locator(selectors.workbench).waitFor({ timeout: 60_000 });
+}
+
 /** Switches the colour theme through "Preferences: Color Theme" and waits until the workbench uses it. */
 export async function setColorTheme(page: Page, theme: string, kind: 'vs' | 'vs-dark'): Promise<void> {
   await runCommand(page, 'Preferences: Color Theme');

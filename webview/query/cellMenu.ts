@@ -31,10 +31,12 @@ export function cellMenuItems(row: LogRow, column: ColumnDef | undefined, visibl
   return items;
 }
 
-/** What the row's own commands need: the host actions, and whether the row is an HTTP request. */
+/** What the row's own commands need: the host actions, whether the row is an HTTP request, the applied query. */
 interface RowActions {
   readonly actions: Pick<Actions, 'findCallSites' | 'rowCommand'>;
   readonly http: boolean;
+  /** Sent with the command: the host hears of a new query only once typing pauses. */
+  readonly query: () => string;
 }
 
 /**
@@ -47,12 +49,12 @@ export function openCellMenu(
   menu: { readonly addTerm: AddTerm; readonly row: RowActions },
   owner: HTMLElement,
 ): void {
-  const { actions, http } = menu.row;
+  const { actions, http, query } = menu.row;
   const rowId = target.row.id;
   const items = cellMenuItems(target.row, target.column, visible, menu.addTerm);
   items.push(
-    { label: 'Show Around This Time…', run: () => actions.rowCommand('showAroundTime', rowId) },
-    { label: 'Find Related…', run: () => actions.rowCommand('findRelated', rowId) },
+    { label: 'Show Around This Time…', run: () => actions.rowCommand('showAroundTime', rowId, query()) },
+    { label: 'Find Related…', run: () => actions.rowCommand('findRelated', rowId, query()) },
   );
   if (http) items.push({ label: 'Find Call Sites', run: () => actions.findCallSites(rowId) });
   if (items.length > 0) openContextMenu(target.column ? `${target.column.title} value` : 'Row values', items, target.at, owner);

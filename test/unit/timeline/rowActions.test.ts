@@ -26,6 +26,10 @@ describe('Show Around This Time', () => {
     assert.ok(parsed.ok);
   });
 
+  it('widens the range to whole seconds, so the term has no milliseconds and still holds the row', () => {
+    assert.equal(aroundTimeQuery('', at + 930, 60, 'utc'), 'time:2026-11-23T10:01:03Z..2026-11-23T10:03:04Z');
+  });
+
   it('leaves a relative time term alone and adds the range', () => {
     assert.equal(aroundTimeQuery('time:>-1h', at, 5, 'utc'), 'time:>-1h time:2026-11-23T10:01:58Z..2026-11-23T10:02:08Z');
   });
