@@ -17,6 +17,8 @@ export async function openWorkbench(page: Page, origin: string, workspace: strin
 
 /** Runs a command from the palette by its full title ("API Logs: Add Account"). */
 export async function runCommand(page: Page, title: string): Promise<void> {
+  // A quick input still closing (a dialog just answered) would take the F1 and then hide with the palette's box.
+  await page.locator(selectors.quickInput).waitFor({ state: 'hidden' });
   await page.keyboard.press('F1');
   const box = page.locator(selectors.quickInputBox);
   await box.waitFor();
