@@ -31,7 +31,10 @@ export const commandIds = {
   showAroundTime: 'apiLogs.showAroundTime',
   findRelated: 'apiLogs.findRelated',
   saveTimelineView: 'apiLogs.saveTimelineView',
+  saveTimelineViewAs: 'apiLogs.saveTimelineViewAs',
   openTimelineView: 'apiLogs.openTimelineView',
+  renameTimelineView: 'apiLogs.renameTimelineView',
+  deleteTimelineView: 'apiLogs.deleteTimelineView',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];
@@ -39,6 +42,8 @@ export type CommandId = (typeof commandIds)[keyof typeof commandIds];
 export const viewIds = {
   container: 'apiLogs',
   explorer: 'apiLogs.explorer',
+  /** Saved timelines (they span accounts, so they are not under one in the explorer). */
+  timelines: 'apiLogs.timelines',
   tablePanel: 'apiLogs.table',
 } as const;
 
@@ -49,6 +54,8 @@ export const contextKeys = {
   hasWatches: 'apiLogs.hasWatches',
   /** The active editor is a timeline (its title offers Save Timeline as View instead of Save View). */
   timelineActive: 'apiLogs.timelineActive',
+  /** Some timeline is saved: the Timelines view shows. */
+  hasSavedTimelines: 'apiLogs.hasSavedTimelines',
   /** Walkthrough progress: set once the user has done the step in a log panel. */
   didFilter: 'apiLogs.didFilter',
   didExport: 'apiLogs.didExport',

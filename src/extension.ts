@@ -29,6 +29,8 @@ export interface ApiLogsApi {
   readonly panels: PanelManager;
   /** Open timeline panels (issue #12). */
   readonly timelines: TimelineManager;
+  /** The Timelines view's tree: the saved timelines. */
+  readonly timelinesTree: vscode.TreeDataProvider<TreeNode>;
   /** Find Call Sites and the endpoint CodeLens. */
   readonly code: CodeFeatures;
   /** Watch for Errors: the watcher and its status bar item. */
@@ -47,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiLog
   const sampleData = new SampleDataService(services);
   context.subscriptions.push(tree, view, sampleData);
   registerCommands(services, tree);
-  const { panels, timelines } = registerPanels(services);
+  const { panels, timelines, timelinesTree } = registerPanels(services);
   const code = registerCode(services, panels);
   const watch = registerWatch(services, panels);
   registerCommand(services, commandIds.trySampleData, () => trySampleData(sampleData));
@@ -71,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ApiLog
     sampleData,
     panels,
     timelines,
+    timelinesTree,
     code,
     watch,
     activationMs,

@@ -7,6 +7,7 @@ import type { Prompter } from './ui/prompter';
 import { VsCodePrompter } from './ui/prompter';
 import { OutputChannelLogger } from './util/outputChannelLogger';
 import { Settings } from './util/settings';
+import { TimelineViewStore } from './timeline/timelineViewStore';
 import { SavedViewStore } from './views/savedViewStore';
 import { WorkspaceViews } from './views/workspaceViews';
 
@@ -22,6 +23,8 @@ export interface Services {
   readonly views: SavedViewStore;
   /** Views shared in the workspace's `.vscode/api-logs.json`. */
   readonly workspaceViews: WorkspaceViews;
+  /** Timelines saved in this VS Code (issue #12). */
+  readonly timelineViews: TimelineViewStore;
   /** Replaceable so integration tests can answer prompts; the VS Code UI otherwise. */
   prompter: Prompter;
 }
@@ -35,6 +38,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const connections = new ConnectionRegistry(accounts, tokens, settings, context.globalState, logger);
   const views = new SavedViewStore(context.globalState);
   const workspaceViews = new WorkspaceViews(logger.child('Views'));
+  const timelineViews = new TimelineViewStore(context.globalState);
   context.subscriptions.push(channel, settings, accounts, tokens, connections, views, workspaceViews);
-  return { context, logger, settings, accounts, tokens, connections, views, workspaceViews, prompter: new VsCodePrompter() };
+  return { context, logger, settings, accounts, tokens, connections, views, workspaceViews, timelineViews, prompter: new VsCodePrompter() };
 }

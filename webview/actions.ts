@@ -1,4 +1,4 @@
-import type { ExportFormat, TimeZoneMode } from '../src/protocol/logTable';
+import type { ExportFormat, RowCommand, TimeZoneMode } from '../src/protocol/logTable';
 import type { CallEvent, MeetingQuery, MeetingSessionPage } from '../src/protocol/streamDefinition';
 import type { FilterValues } from '../src/protocol/streamDefinition';
 import type { ViewLayout } from '../src/protocol/savedView';
@@ -53,6 +53,9 @@ export class Actions {
   }
   findCallSites(rowId: string): void {
     this.transport.send({ type: 'findCallSites', rowId });
+  }
+  rowCommand(command: RowCommand, rowId: string, query: string): void {
+    this.transport.send({ type: 'rowCommand', command, rowId, query });
   }
   rowSelected(rowId: string): void {
     this.transport.send({ type: 'rowSelected', rowId });

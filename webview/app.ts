@@ -131,7 +131,7 @@ export class App {
       onContextMenu: (row, column, at) =>
         openCellMenu({ row, column, at }, this.columns.visible(), {
           addTerm: (field, value, negate) => this.query.addTerm(field, value, negate),
-          findCallSites: this.definition?.hasHttpRequest ? () => this.actions.findCallSites(row.id) : undefined,
+          row: { actions: this.actions, http: this.definition?.hasHttpRequest === true, query: () => this.query.queryText },
         }, this.grid.element),
     };
   }
@@ -155,6 +155,7 @@ export class App {
         return this.init(message);
       case 'setQuery':
         return this.query.setText(message.query, true);
+      case 'identity': return this.state.setIdentity(message.identity);
       case 'rows':
         if (message.mode === 'insert') this.store.insertBefore(message.beforeRowId, message.rows);
         return message.mode === 'insert' ? this.refresh() : this.onRows(message.mode, message.rows);

@@ -113,6 +113,7 @@ export class LogTablePanel implements vscode.Disposable {
     const { viewId: _previous, ...rest } = this.identityValue;
     this.identityValue = viewId ? { ...rest, viewId } : rest;
     this.identityChanged.fire(this.identityValue);
+    this.post({ type: 'identity', identity: this.identityValue });
     this.updateTitle();
   }
 

@@ -12,6 +12,7 @@ import { isProviderError } from '../http/providerError';
 import type { ProviderConnection } from '../providers/connection';
 import type { LogSession } from '../query/logSession';
 import type { Services } from '../services';
+import { runRowCommand } from '../timeline/rowCommands';
 
 export interface PanelActionContext {
   readonly services: Services;
@@ -55,6 +56,8 @@ export async function runPanelAction(message: ActionMessage, context: PanelActio
       return reply(message.id, context, (connection) => meetingSessions(connection, message.query ?? {}));
     case 'listCallEvents':
       return reply(message.id, context, (connection) => callEvents(connection, message.rowId));
+    case 'rowCommand':
+      return runRowCommand(message);
   }
 }
 

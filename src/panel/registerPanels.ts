@@ -9,12 +9,17 @@ import { PanelManager } from './panelManager';
 import { registerViewCommands } from '../views/registerViewCommands';
 import { TimelineManager } from '../timeline/timelineManager';
 import { registerTimelineCommands } from '../timeline/registerTimeline';
+import type { TreeNode } from '../tree/treeNode';
 
 /**
  * Registers the table panel's serializer (stream panels and timelines share the webview) and the commands that open
  * panels. Returns the managers so `activate` can expose them on the test API.
  */
-export function registerPanels(services: Services): { readonly panels: PanelManager; readonly timelines: TimelineManager } {
+export function registerPanels(services: Services): {
+  readonly panels: PanelManager;
+  readonly timelines: TimelineManager;
+  readonly timelinesTree: vscode.TreeDataProvider<TreeNode>;
+} {
   const panels = new PanelManager(services);
   const timelines = new TimelineManager(services);
   services.context.subscriptions.push(
@@ -27,6 +32,6 @@ export function registerPanels(services: Services): { readonly panels: PanelMana
   );
   registerCommand(services, commandIds.openStream, (target?: OpenStreamTarget) => openStream(services, panels, target));
   registerViewCommands(services, panels);
-  registerTimelineCommands(services, panels, timelines);
-  return { panels, timelines };
+  const timelinesTree = registerTimelineCommands(services, panels, timelines);
+  return { panels, timelines, timelinesTree };
 }

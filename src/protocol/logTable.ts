@@ -15,6 +15,8 @@ import type { ViewLayout } from './savedView';
 
 export type ExportFormat = 'csv' | 'json' | 'ndjson';
 export type TimeZoneMode = 'local' | 'utc';
+/** Row commands the host runs for the page's row menu (the same as VS Code's `webview/context` items). */
+export type RowCommand = 'showAroundTime' | 'findRelated';
 
 // ---- webview → host commands -------------------------------------------------------------------------------
 
@@ -57,6 +59,8 @@ export type WebviewCommand =
   | { readonly type: 'rowSelected'; readonly rowId: string }
   /** Find the workspace code that sends this row's request. */
   | { readonly type: 'findCallSites'; readonly rowId: string }
+  /** A row's *Show Around This Time…* or *Find Related…* from the page's own row menu (issue #12). */
+  | { readonly type: 'rowCommand'; readonly command: RowCommand; readonly rowId: string; readonly query: string }
   /** The applied query or time range changed, so the identity a reload or a saved view restores is current. */
   | { readonly type: 'queryChanged'; readonly query: string; readonly timeRange?: TimeRange };
 
@@ -185,6 +189,8 @@ export type HostNotification =
     }
   /** Replace the panel's query (the user asked for it from outside the panel: CodeLens, Find Related, …). */
   | { readonly type: 'setQuery'; readonly query: string }
+  /** The panel now shows a saved view (Save As…): the webview persists the identity for the serializer. */
+  | { readonly type: 'identity'; readonly identity: PanelIdentity | TimelineIdentity }
   /** `replace`: a new result set; `append`: older rows at the end; `prepend`: live-tail rows at the top. */
   | { readonly type: 'rows'; readonly mode: 'replace' | 'append' | 'prepend'; readonly rows: readonly LogRow[] }
   /** A filled gap: rows that go just above the row `beforeRowId`. */
@@ -227,4 +233,6 @@ export interface TimelineIdentity {
   readonly sources: readonly TimelineSourceRef[];
   readonly query?: string;
   readonly timeRange?: TimeRange;
+  /** The saved timeline this panel shows (its id in this VS Code's saved timelines); it has a panel of its own. */
+  readonly viewId?: string;
 }

@@ -63,6 +63,7 @@ const commandSchemas = [
   z.strictObject({ type: z.literal('copyCurl'), rowId: rowIdSchema }),
   z.strictObject({ type: z.literal('rowSelected'), rowId: rowIdSchema }),
   z.strictObject({ type: z.literal('findCallSites'), rowId: rowIdSchema }),
+  z.strictObject({ type: z.literal('rowCommand'), command: z.enum(['showAroundTime', 'findRelated']), rowId: rowIdSchema, query: z.string().max(maxQueryLength) }),
   z.strictObject({ type: z.literal('openLink'), url: z.string().min(1).max(8_192) }),
   z.strictObject({ type: z.literal('updateToken') }),
   z.strictObject({ type: z.literal('setTimeZone'), timeZone: z.enum(['local', 'utc']) }),

@@ -8,9 +8,9 @@ export function spanLabel(seconds: number): string {
   return seconds < 60 ? `± ${seconds} seconds` : `± ${seconds / 60} minute${seconds === 60 ? '' : 's'}`;
 }
 
-/** The bounds ±`seconds` around `time`. */
+/** The bounds ±`seconds` around `time`, widened to whole seconds so the term reads without milliseconds. */
 export function aroundRange(time: number, seconds: number): { readonly from: number; readonly to: number } {
-  return { from: time - seconds * 1000, to: time + seconds * 1000 };
+  return { from: Math.floor((time - seconds * 1000) / 1000) * 1000, to: Math.ceil((time + seconds * 1000) / 1000) * 1000 };
 }
 
 /**

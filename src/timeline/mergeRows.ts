@@ -23,27 +23,3 @@ function mergeTwo(a: readonly LogRow[], b: readonly LogRow[]): LogRow[] {
   while (j < b.length) out[k++] = b[j++];
   return out;
 }
-
-/** Where rows that arrived go in a merged list, as the webview's `insert` (before a row) and `append` messages. */
-export interface Placement {
-  readonly inserts: readonly { readonly beforeRowId: string; readonly rows: readonly LogRow[] }[];
-  readonly appended: readonly LogRow[];
-}
-
-/**
- * Places the new rows of `merged` (those `isNew` says) among the old ones: each run of new rows goes before the
- * old row that follows it, a run at the end is appended. The old rows keep their order, so the webview's list plus
- * these messages equals `merged`.
- */
-export function placeNewRows(merged: readonly LogRow[], isNew: (row: LogRow) => boolean): Placement {
-  const inserts: { beforeRowId: string; rows: LogRow[] }[] = [];
-  let run: LogRow[] = [];
-  for (const row of merged) {
-    if (isNew(row)) run.push(row);
-    else if (run.length > 0) {
-      inserts.push({ beforeRowId: row.id, rows: run });
-      run = [];
-    }
-  }
-  return { inserts, appended: run };
-}

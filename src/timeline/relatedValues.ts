@@ -1,5 +1,4 @@
 import type { JsonValue, LogRow } from '../protocol/streamDefinition';
-import { quoteValue } from '../protocol/query/queryText';
 
 /** Keys whose values name something other logs mention too: ids, sessions, rooms, customers, phone numbers. */
 const idKey = /(^|_)ids?$|[a-z]Ids?$|session|Session|room|Room|customer|Customer|^(from|to|phone|phone_number)$/;
@@ -62,58 +61,5 @@ function decodeSafely(text: string): string {
     return decodeURIComponent(text);
   } catch {
     return text;
-  }
-}
-
-/** A value the selected row shares with other loaded rows, and where those rows come from. */
-export interface RelatedValue {
-  readonly value: string;
-  /** Rows other than the selected one holding the value. */
-  readonly rows: number;
-  /** Labels of the sources of those rows. */
-  readonly sources: readonly string[];
-  /** The query term matching them: the value as a quoted or bare free-text word. */
-  readonly term: string;
-}
-
-/**
- * Which loaded rows hold each id-like value, built as rows arrive. *Find Related* asks it for the values a row shares
- * with other rows, those seen in other sources first. Rows dropped since are skipped when asked, not removed.
- */
-export class RelatedIndex {
-  private readonly byValue = new Map<string, Set<string>>();
-  /** Rows indexed already: a replaced table re-sends rows it still holds, and they are not scanned again. */
-  private readonly indexed = new WeakSet<LogRow>();
-
-  /** `valuesOf`: a timeline indexes each row's original fields only, not the common fields copied from them. */
-  constructor(
-    private readonly sourceOf: (rowId: string) => string | undefined,
-    private readonly valuesOf: (row: LogRow) => Set<string> = (row) => idLikeValues(row.fields),
-  ) {}
-
-  add(rows: readonly LogRow[]): void {
-    for (const row of rows) {
-      if (this.indexed.has(row)) continue;
-      this.indexed.add(row);
-      for (const value of this.valuesOf(row)) {
-        let holders = this.byValue.get(value);
-        if (!holders) this.byValue.set(value, (holders = new Set()));
-        holders.add(row.id);
-      }
-    }
-  }
-
-  /** Values of `row` held by other loaded rows (`isLoaded` drops rows gone since), other sources first, then by count. */
-  related(row: LogRow, isLoaded: (rowId: string) => boolean): RelatedValue[] {
-    const own = this.sourceOf(row.id);
-    const related: (RelatedValue & { readonly elsewhere: boolean })[] = [];
-    for (const value of this.valuesOf(row)) {
-      const others = [...(this.byValue.get(value) ?? [])].filter((id) => id !== row.id && isLoaded(id));
-      if (others.length === 0) continue;
-      const sources = [...new Set(others.map((id) => this.sourceOf(id) ?? ''))];
-      related.push({ value, rows: others.length, sources, term: quoteValue(value), elsewhere: sources.some((source) => source !== own) });
-    }
-    related.sort((a, b) => Number(b.elsewhere) - Number(a.elsewhere) || b.rows - a.rows);
-    return related.map(({ elsewhere: _elsewhere, ...value }) => value);
   }
 }

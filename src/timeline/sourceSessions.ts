@@ -17,10 +17,13 @@ export function definitionOf(ref: TimelineSourceRef): StreamDefinition {
   return definition;
 }
 
-/** "Acme production · Lago · API logs" (the account name when it still exists). */
-export function sourceLabel(services: Services, ref: TimelineSourceRef): string {
-  const account = services.accounts.get(ref.accountId)?.name ?? 'Removed account';
-  return `${account} · ${providerLabels[ref.provider]} · ${definitionOf(ref).label}`;
+/**
+ * "Acme production · Lago · API logs" (the account name when it still exists). `withAccount: false` leaves the
+ * account out: a timeline whose streams are all of one account would repeat it on every row.
+ */
+export function sourceLabel(services: Services, ref: TimelineSourceRef, withAccount = true): string {
+  const stream = `${providerLabels[ref.provider]} · ${definitionOf(ref).label}`;
+  return withAccount ? `${services.accounts.get(ref.accountId)?.name ?? 'Removed account'} · ${stream}` : stream;
 }
 
 /**
@@ -29,6 +32,7 @@ export function sourceLabel(services: Services, ref: TimelineSourceRef): string 
  */
 export function timelineSources(services: Services, identity: TimelineIdentity, settings: SessionSettings): TimelineSource[] {
   const share = perSourceSettings(settings, identity.sources.length);
+  const severalAccounts = new Set(identity.sources.map((ref) => ref.accountId)).size > 1;
   return identity.sources.map((ref, index) => {
     const definition = definitionOf(ref);
     const stream = async () => (await connect(services, ref)).stream(definition.id);
@@ -43,7 +47,7 @@ export function timelineSources(services: Services, identity: TimelineIdentity, 
       walkTimeRange: walkedTimeRangeStreams.has(definition.id),
       requiredFilters: definition.filters.filter((filter) => filter.required).map(requiredGroup),
     });
-    return { info: { index, provider: ref.provider, label: sourceLabel(services, ref), definition }, session };
+    return { info: { index, provider: ref.provider, label: sourceLabel(services, ref, severalAccounts), definition }, session };
   });
 }
 

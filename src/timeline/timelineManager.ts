@@ -4,8 +4,9 @@ import type { TimelineIdentity } from '../protocol/logTable';
 import type { Services } from '../services';
 import { TimelinePanel } from './timelinePanel';
 
-/** One timeline panel per set of streams (in order): opening the same set again reveals it. */
+/** One timeline panel per set of streams (in order), and one per saved timeline: opening it again reveals it. */
 export function timelineKey(identity: TimelineIdentity): string {
+  if (identity.viewId) return `view:${identity.viewId}`;
   return identity.sources.map((source) => `${source.accountId}/${source.provider}/${source.streamId}`).join('+');
 }
 
@@ -18,7 +19,7 @@ export class TimelineManager implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly services: Services) {
-    this.subscriptions = [services.accounts.onDidChange(() => this.accountsChanged()), this.created];
+    this.subscriptions = [services.accounts.onDidChange(() => this.accountsChanged()), services.timelineViews.onDidChange(() => this.viewsChanged()), this.created];
   }
 
   all(): readonly TimelinePanel[] {
@@ -30,11 +31,12 @@ export class TimelineManager implements vscode.Disposable {
     return this.all().find((panel) => panel.webviewPanel.active);
   }
 
+  /** Reveals the timeline's panel (a given query replaces an unsaved one's; a saved one is only revealed) or opens it. */
   createOrShow(identity: TimelineIdentity): TimelinePanel {
     const existing = this.panels.get(timelineKey(identity));
     if (existing) {
       existing.reveal();
-      if (identity.query !== undefined) existing.applyQuery(identity.query);
+      if (identity.query !== undefined && !identity.viewId) existing.applyQuery(identity.query);
       return existing;
     }
     this.checkConnections(identity);
@@ -45,8 +47,18 @@ export class TimelineManager implements vscode.Disposable {
     return this.adopt(webviewPanel, identity);
   }
 
-  /** A timeline after a window reload; closed with a message when one of its connections is gone. */
-  restore(webviewPanel: vscode.WebviewPanel, identity: TimelineIdentity): TimelinePanel | undefined {
+  /** The panel now shows a saved timeline: re-keyed so opening the saved one reveals it, retitled with its name. */
+  showsView(panel: TimelinePanel, viewId: string): void {
+    const oldKey = timelineKey(panel.identity);
+    panel.setViewId(viewId);
+    if (this.panels.get(oldKey) === panel) this.panels.delete(oldKey);
+    this.panels.set(timelineKey(panel.identity), panel);
+  }
+
+  /** A timeline after a window reload (a saved one deleted meanwhile comes back unsaved); closed when a connection is gone. */
+  restore(webviewPanel: vscode.WebviewPanel, saved: TimelineIdentity): TimelinePanel | undefined {
+    const { viewId, ...unsaved } = saved;
+    const identity = viewId && !this.services.timelineViews.get(viewId) ? unsaved : saved;
     if (this.panels.has(timelineKey(identity)) || !this.connectionsExist(identity)) {
       webviewPanel.dispose();
       if (!this.connectionsExist(identity)) void vscode.window.showInformationMessage('A timeline was closed because one of its connections was removed.');
@@ -68,7 +80,8 @@ export class TimelineManager implements vscode.Disposable {
     const viewState = webviewPanel.onDidChangeViewState(() => this.updateActiveContext());
     panel.onDidDispose(() => {
       viewState.dispose();
-      if (this.panels.get(key) === panel) this.panels.delete(key);
+      const current = timelineKey(panel.identity);
+      if (this.panels.get(current) === panel) this.panels.delete(current);
       this.updateActiveContext();
     });
     this.updateActiveContext();
@@ -87,6 +100,16 @@ export class TimelineManager implements vscode.Disposable {
 
   private connectionsExist(identity: TimelineIdentity): boolean {
     return identity.sources.every((source) => this.services.accounts.connection(source.accountId, source.provider) !== undefined);
+  }
+
+  /** A saved timeline was renamed (its panel is retitled) or deleted (its panel closes: what it showed is gone). */
+  private viewsChanged(): void {
+    for (const panel of this.all()) {
+      const viewId = panel.identity.viewId;
+      if (!viewId) continue;
+      if (this.services.timelineViews.get(viewId)) panel.updateTitle();
+      else panel.dispose();
+    }
   }
 
   /** A removed connection closes the timelines that merged one of its streams. */

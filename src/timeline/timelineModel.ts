@@ -3,7 +3,7 @@ import type { LogRow } from '../protocol/streamDefinition';
 import type { TimeRange } from '../protocol/timeRange';
 import type { LogSession, SessionEvent, SessionSettings } from '../query/logSession';
 import { completeness, furthestBehind, type SourceProgress } from './completeness';
-import { mergeNewestFirst, placeNewRows } from './mergeRows';
+import { MergedRows, type RowChange } from './mergedRows';
 import { splitMergedRowId, toTimelineRow, type SourceInfo } from './sourceRows';
 
 /** One stream of the timeline and the session that loads its rows. */
@@ -13,7 +13,7 @@ export interface TimelineSource {
 }
 
 /** What the timeline tells its panel: the same notifications a single stream's session sends. */
-export type TimelineEvent = Extract<HostNotification, { type: 'rows' | 'status' | 'error' }>;
+export type TimelineEvent = Extract<HostNotification, { type: 'rows' | 'dropOldest' | 'status' | 'error' }>;
 
 /** Each source keeps this share of `maxRows`, so the whole timeline stays within it. */
 export function perSourceSettings(settings: SessionSettings, sourceCount: number): SessionSettings {
@@ -26,20 +26,18 @@ export function perSourceSettings(settings: SessionSettings, sourceCount: number
  * source that is furthest behind, so the part of the table that is complete grows with each click.
  */
 export class TimelineModel {
-  private merged: LogRow[] = [];
-  /** Each source's rows as timeline rows, in its session's order. */
-  private readonly perSource: LogRow[][];
+  private readonly merged: MergedRows;
   private readonly converted = new WeakMap<LogRow, LogRow>();
   private readonly listeners = new Set<(event: TimelineEvent) => void>();
   private readonly subscriptions: { dispose(): void }[];
 
   constructor(readonly sources: readonly TimelineSource[]) {
-    this.perSource = sources.map(() => []);
+    this.merged = new MergedRows(sources.length);
     this.subscriptions = sources.map((source) => source.session.onEvent((event) => this.sessionEvent(source, event)));
   }
 
   get rows(): readonly LogRow[] {
-    return this.merged;
+    return this.merged.rows;
   }
 
   onEvent(listener: (event: TimelineEvent) => void): { dispose(): void } {
@@ -130,7 +128,7 @@ export class TimelineModel {
     const pages = statuses.map((status) => status.pagesLoaded).filter((n): n is number => n !== undefined);
     return {
       activity,
-      loaded: this.merged.length,
+      loaded: this.merged.rows.length,
       more: statuses.some((status) => status.more),
       lastRefresh: refreshes.length > 0 ? Math.max(...refreshes) : undefined,
       dropped: statuses.reduce((sum, status) => sum + status.dropped, 0),
@@ -174,12 +172,18 @@ export class TimelineModel {
     });
   }
 
+  /** Each change of a source's rows changes only its part of the merged rows, and the webview gets the same change. */
   private sessionEvent(source: TimelineSource, event: SessionEvent): void {
+    const index = source.info.index;
     switch (event.type) {
-      case 'rows':
-        return event.mode === 'append' ? this.olderRows(source, event.rows) : this.rowsChanged(source, event.mode === 'replace' ? undefined : event.rows);
+      case 'rows': {
+        const rows = event.rows.map((row) => this.convert(source, row));
+        if (event.mode === 'replace') return this.changed(this.merged.replaceSource(index, rows));
+        if (event.mode === 'insert') return this.changed(this.merged.insertIntoSource(index, this.sessionRows(source), rows));
+        return this.changed(this.merged.add(index, rows, event.mode === 'prepend' ? 'before' : 'after'));
+      }
       case 'dropOldest':
-        return this.rowsChanged(source, undefined);
+        return this.changed(this.merged.remove(index, event.count, (row) => this.sourceRow(row.id) === undefined));
       case 'error':
         this.emit({ type: 'error', error: this.error() });
         return this.emit({ type: 'status', status: this.status() });
@@ -190,33 +194,12 @@ export class TimelineModel {
     }
   }
 
-  /**
-   * An older page of one source (the common case, so it is merged in place): only the merged rows older than the
-   * page's newest row are merged again, and only they are scanned to place the page's rows.
-   */
-  private olderRows(source: TimelineSource, rows: readonly LogRow[]): void {
-    const added = rows.map((row) => this.convert(source, row)).sort((a, b) => b.time - a.time);
-    const own = this.perSource[source.info.index];
-    for (const row of added) own.push(row);
-    const from = firstOlderThan(this.merged, added[0]?.time ?? Number.POSITIVE_INFINITY);
-    const tail = mergeNewestFirst([this.merged.slice(from), added]);
-    this.merged = this.merged.slice(0, from).concat(tail);
-    this.place(tail, added);
+  private sessionRows(source: TimelineSource): LogRow[] {
+    return source.session.rows.map((row) => this.convert(source, row));
   }
 
-  /** Re-merges every source; `added` (rows new to `source`) are placed among the shown rows, otherwise the table is replaced. */
-  private rowsChanged(source: TimelineSource, added: readonly LogRow[] | undefined): void {
-    this.perSource[source.info.index] = source.session.rows.map((row) => this.convert(source, row));
-    this.merged = mergeNewestFirst(this.perSource);
-    if (added) this.place(this.merged, added.map((row) => this.convert(source, row)));
-    else this.emit({ type: 'rows', mode: 'replace', rows: this.merged });
-  }
-
-  private place(region: readonly LogRow[], added: readonly LogRow[]): void {
-    const fresh = new Set(added);
-    const placement = placeNewRows(region, (row) => fresh.has(row));
-    for (const insert of placement.inserts) this.emit({ type: 'rows', mode: 'insert', beforeRowId: insert.beforeRowId, rows: insert.rows });
-    if (placement.appended.length > 0) this.emit({ type: 'rows', mode: 'append', rows: placement.appended });
+  private changed(changes: readonly RowChange[]): void {
+    for (const change of changes) this.emit(change);
   }
 
   private convert(source: TimelineSource, row: LogRow): LogRow {
@@ -235,16 +218,4 @@ export class TimelineModel {
   private emit(event: TimelineEvent): void {
     for (const listener of [...this.listeners]) listener(event);
   }
-}
-
-/** The index of the first row older than `time` in a newest-first list (its length when none is). */
-function firstOlderThan(rows: readonly LogRow[], time: number): number {
-  let low = 0;
-  let high = rows.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (rows[middle].time >= time) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

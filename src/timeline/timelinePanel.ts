@@ -9,8 +9,10 @@ import { TableChannel, panelSettingsOf, sessionSettingsOf } from '../panel/table
 import { configureTableWebview } from '../panel/tableWebview';
 import type { Services } from '../services';
 import type { Logger } from '../util/logging';
-import { RelatedIndex, idLikeValues, type RelatedValue } from './relatedValues';
-import { splitMergedRowId } from './sourceRows';
+import { RelatedIndex, type RelatedValue } from './relatedIndex';
+import { runRowCommand } from './rowCommands';
+import { followSession } from './sessionRelatedIndex';
+import { mergedRowId } from './sourceRows';
 import { timelineSources } from './sourceSessions';
 import { timelineDefinition } from './timelineDefinition';
 import { TimelineModel, type TimelineEvent } from './timelineModel';
@@ -45,10 +47,9 @@ export class TimelinePanel implements vscode.Disposable {
     this.onDidPost = this.channel.onDidPost;
     this.model = new TimelineModel(timelineSources(services, identity, sessionSettingsOf(services.settings)));
     this.definition = timelineDefinition(this.model.sources.map((source) => source.info));
-    this.related = new RelatedIndex(
-      (rowId) => this.model.sources[splitMergedRowId(rowId)?.source ?? -1]?.info.label,
-      (row) => idLikeValues(this.model.sourceRow(row.id)?.row.fields ?? {}),
-    );
+    this.related = new RelatedIndex((source) => this.model.sources[source]?.info.label ?? '');
+    // The index follows each source's session until the model disposes it (which drops its listeners).
+    for (const { info, session } of this.model.sources) void followSession(this.related, session, info.index, (rowId) => mergedRowId(info.index, rowId));
     configureTableWebview(webviewPanel, services.context.extensionUri, this.title);
     const modelEvents = this.model.onEvent((event) => this.modelEvent(event));
     this.subscriptions.push(
@@ -65,9 +66,25 @@ export class TimelinePanel implements vscode.Disposable {
     return this.identityValue;
   }
 
+  /** "Checkout incident · Timeline" for a saved timeline, else "Timeline · Daily API logs, Lago API logs". */
   get title(): string {
-    const streams = this.model.sources.map((source) => source.info.label.split(' · ').slice(1).join(' '));
+    const viewId = this.identityValue.viewId;
+    const name = viewId ? this.services.timelineViews.get(viewId)?.name : undefined;
+    if (name) return `${name} · Timeline`;
+    const streams = this.model.sources.map((source) => source.info.label.split(' · ').slice(-2).join(' '));
     return `Timeline · ${streams.join(', ')}`;
+  }
+
+  /** The panel now shows a saved timeline (Save As…): retitled, and the page persists it for a reload. */
+  setViewId(viewId: string): void {
+    this.identityValue = { ...this.identityValue, viewId };
+    this.post({ type: 'identity', identity: this.identityValue });
+    this.updateTitle();
+  }
+
+  /** The saved timeline may have been renamed. */
+  updateTitle(): void {
+    this.webviewPanel.title = this.title;
   }
 
   get selectedRowId(): string | undefined {
@@ -80,7 +97,7 @@ export class TimelinePanel implements vscode.Disposable {
 
   /** Values of the row that other loaded rows share, other sources first (*Find Related*). */
   relatedValues(row: LogRow): RelatedValue[] {
-    return this.related.related(row, (id) => this.model.getRow(id) !== undefined);
+    return this.related.related(row.id);
   }
 
   reveal(): void {
@@ -149,6 +166,8 @@ export class TimelinePanel implements vscode.Disposable {
         return openLink(message.url);
       case 'setTimeZone':
         return this.services.settings.setTimeZone(message.timeZone);
+      case 'rowCommand':
+        return runRowCommand(message);
       default:
         return undefined;
     }
@@ -170,7 +189,6 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   private modelEvent(event: TimelineEvent): void {
-    if (event.type === 'rows') this.related.add(event.rows);
     if (event.type === 'error' && event.error) this.logger.warn(`Timeline load failed (${event.error.kind}): ${event.error.message}`);
     this.post(event);
   }

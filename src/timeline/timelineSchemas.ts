@@ -15,6 +15,7 @@ export const timelineIdentitySchema = z.object({
   sources: z.array(sourceSchema).min(1).max(maxTimelineSources),
   query: z.string().max(10_000).optional(),
   timeRange: timeRangeSchema.optional(),
+  viewId: z.string().min(1).max(200).optional(),
 });
 
 /** A timeline panel's saved state (the serializer's input); anything else is not a timeline. */

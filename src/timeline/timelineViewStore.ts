@@ -8,6 +8,7 @@ import { timelineIdentitySchema } from './timelineSchemas';
 export interface TimelineView {
   readonly id: string;
   readonly name: string;
+  /** What it shows; never carries the `viewId` of a panel. */
   readonly identity: TimelineIdentity;
 }
 
@@ -32,26 +33,61 @@ export function parseTimelineViews(raw: unknown): TimelineView[] {
   });
 }
 
+/** The stored form of what a timeline shows: its streams, query and range, in a fixed key order. */
+function stored(identity: TimelineIdentity): TimelineIdentity {
+  const { sources, query, timeRange } = identity;
+  return { kind: 'timeline', sources, ...(query ? { query } : {}), ...(timeRange ? { timeRange } : {}) };
+}
+
 /** Timelines saved in this VS Code (globalState): names, stream references, query and range; never a secret. */
 export class TimelineViewStore {
+  private readonly listeners = new Set<() => void>();
+
   constructor(private readonly state: StateStorage) {}
 
   list(): readonly TimelineView[] {
     return parseTimelineViews(this.state.get(timelineViewsKey));
   }
 
-  /** Saves what a timeline shows under `name`; a view of the same name is replaced. */
-  async save(name: string, identity: TimelineIdentity): Promise<TimelineView> {
-    const view: TimelineView = { id: randomUUID(), name: name.trim(), identity: { ...identity, kind: 'timeline' } };
-    await this.write([...this.list().filter((other) => other.name !== view.name), view]);
+  get(id: string): TimelineView | undefined {
+    return this.list().find((view) => view.id === id);
+  }
+
+  /** Fires after every change (the Timelines view and open panels follow it). */
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  async add(name: string, identity: TimelineIdentity): Promise<TimelineView> {
+    const view: TimelineView = { id: randomUUID(), name: name.trim(), identity: stored(identity) };
+    await this.write([...this.list(), view]);
     return view;
+  }
+
+  /** Saves what a timeline shows into an existing view, keeping its name. */
+  async update(id: string, identity: TimelineIdentity): Promise<TimelineView> {
+    return this.change(id, (view) => ({ ...view, identity: stored(identity) }));
+  }
+
+  async rename(id: string, name: string): Promise<TimelineView> {
+    return this.change(id, (view) => ({ ...view, name: name.trim() }));
   }
 
   async remove(id: string): Promise<void> {
     await this.write(this.list().filter((view) => view.id !== id));
   }
 
+  private async change(id: string, edit: (view: TimelineView) => TimelineView): Promise<TimelineView> {
+    const existing = this.get(id);
+    if (!existing) throw new Error('That saved timeline no longer exists.');
+    const changed = edit(existing);
+    await this.write(this.list().map((view) => (view.id === id ? changed : view)));
+    return changed;
+  }
+
   private async write(views: readonly TimelineView[]): Promise<void> {
     await this.state.update(timelineViewsKey, { version: timelineViewVersion, views });
+    for (const listener of [...this.listeners]) listener();
   }
 }

@@ -6,7 +6,8 @@ import { SavedViewNode } from './savedViewNode';
 import { streamNodeId } from './treeIds';
 import type { TreeNode } from './treeNode';
 
-const streamIcons: Readonly<Record<StreamId, string>> = {
+/** The codicon of each stream, in the Accounts tree and under a saved timeline. */
+export const streamIcons: Readonly<Record<StreamId, string>> = {
   'daily.api': 'globe',
   'daily.webhook': 'radio-tower',
   'daily.meeting': 'device-camera-video',

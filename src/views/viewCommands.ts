@@ -47,16 +47,30 @@ export async function saveViewAs(services: Services, panels: PanelManager, panel
   panels.showsView(target, panelViewId({ kind: 'account', view }));
 }
 
-export async function askViewName(services: Services, value: string, taken: ReadonlySet<string>): Promise<string> {
+/** What the name prompt says; a timeline's differs from a stream view's. */
+export interface NamePrompt {
+  readonly title: string;
+  readonly prompt: string;
+  /** Ends "A view named "x" already exists …". */
+  readonly takenWhere: string;
+}
+
+const viewNamePrompt: NamePrompt = {
+  title: 'Name the view',
+  prompt: 'A name for this stream, query, time range and column layout',
+  takenWhere: 'for this stream',
+};
+
+export async function askViewName(services: Services, value: string, taken: ReadonlySet<string>, texts = viewNamePrompt): Promise<string> {
   const name = await services.prompter.input('viewName', {
-    title: 'Name the view',
-    prompt: 'A name for this stream, query, time range and column layout',
+    title: texts.title,
+    prompt: texts.prompt,
     value,
     validateInput: (text) => {
       const trimmed = text.trim();
       if (trimmed === '') return 'Enter a name.';
       if (trimmed.length > 100) return 'Use at most 100 characters.';
-      return taken.has(trimmed) ? `A view named "${trimmed}" already exists for this stream.` : undefined;
+      return taken.has(trimmed) ? `A view named "${trimmed}" already exists ${texts.takenWhere}.` : undefined;
     },
   });
   if (name === undefined) throw new vscode.CancellationError();

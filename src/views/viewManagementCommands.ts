@@ -6,6 +6,7 @@ import type { Services } from '../services';
 import { askViewName, pickView, specOf, targetPanel, type ViewTarget } from './viewCommands';
 import type { ViewRef } from './viewRefs';
 import { parseViewsText, toSpec, viewsDocument } from './viewSchemas';
+import { unshareableReason } from './shareCheck';
 
 /** Names already used where the view lives (its account's stream, or its workspace file). */
 function takenNames(services: Services, ref: ViewRef): Set<string> {
@@ -48,12 +49,24 @@ export async function deleteView(services: Services, target?: ViewTarget): Promi
   else await services.workspaceViews.remove(ref.view);
 }
 
-/** Shares a saved view, or what the active panel shows, in `.vscode/api-logs.json` (no account, no secrets). */
+/**
+ * Shares a saved view, or what the active panel shows, in `.vscode/api-logs.json`: no account, and refused while a
+ * value the user typed carries credentials (the file is meant to be committed).
+ */
 export async function saveViewToWorkspace(services: Services, panels: PanelManager, target?: ViewTarget): Promise<void> {
   const spec = target?.ref ? toSpec(target.ref.view) : await activePanelSpec(services, panels);
+  const problem = unshareableReason(spec, await connectionTokens(services));
+  if (problem) throw new Error(`"${spec.name}" was not shared: ${problem}. Remove it from the view, then share it again.`);
   const saved = await services.workspaceViews.save(spec);
   const file = vscode.workspace.asRelativePath(saved.file);
   void vscode.window.showInformationMessage(`Saved "${spec.name}" to ${file}. Commit it to share the view with your team.`);
+}
+
+/** The tokens of every connection, to keep them out of a shared file. */
+async function connectionTokens(services: Services): Promise<string[]> {
+  const pairs = services.accounts.list().flatMap((account) => account.connections.map((connection) => [account.id, connection.provider] as const));
+  const tokens = await Promise.all(pairs.map(([accountId, provider]) => services.tokens.get(accountId, provider)));
+  return tokens.filter((token): token is string => token !== undefined);
 }
 
 async function activePanelSpec(services: Services, panels: PanelManager): Promise<ViewSpec> {

@@ -6,7 +6,7 @@ import { startFakeServer, type FakeProviderServer } from '../../src/sample/fakeS
 import type { ProviderKind } from '../../src/protocol/streamDefinition';
 import { browserStores, diskFiles, placesContaining } from './secretStores';
 import { useUiSession } from './uiSession';
-import { answerQuickInput, expandTreeRow, gridRows, runCommand, selectors, treeRow, visibleWebview, waitForTreeRow, waitUntil } from './workbench';
+import { answerQuickInput, expandTreeRow, gridRows, reloadWindow, runCommand, selectors, treeRow, visibleWebview, waitForTreeRow, waitUntil } from './workbench';
 
 const labels: Readonly<Record<ProviderKind, string>> = { daily: 'Daily', lago: 'Lago', signalwire: 'SignalWire' };
 const streams: Readonly<Record<ProviderKind, string>> = { daily: 'API logs', lago: 'API logs', signalwire: 'Video logs' };
@@ -79,18 +79,9 @@ describe('secrets UI: no token outside SecretStorage after a full run (the .vsix
     await waitUntil(async () => existsSync(exportFile) && readFileSync(exportFile, 'utf8').length > 0, 'the exported file');
   });
 
-  /** "Developer: Reload Window" runs the workbench's shutdown, which saves the webview state (a browser F5 may not). */
-  async function reloadWindow(): Promise<void> {
-    const { page } = ui;
-    const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 30_000 });
-    await runCommand(page, 'Developer: Reload Window');
-    await navigated;
-    await page.locator(selectors.workbench).waitFor({ timeout: 60_000 });
-  }
-
   it('after a reload the panels come back, and no token is in browser storage, webview state or on disk', async () => {
     const { page } = ui;
-    await reloadWindow();
+    await reloadWindow(page);
     await gridRows(page).first().waitFor({ timeout: 60_000 });
     const stores = await browserStores(page);
     assert.ok(placesContaining(stores, [account]).length > 0, 'the search does not see globalState');
@@ -109,7 +100,7 @@ describe('secrets UI: no token outside SecretStorage after a full run (the .vsix
     await runCommand(page, 'API Logs: Remove Account');
     await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Remove' }).click();
     await page.locator('[id="workbench.view.extension.apiLogs"] .welcome-view-content').getByRole('button', { name: 'Add Account' }).waitFor();
-    await reloadWindow();
+    await reloadWindow(page);
     await page.locator('[id="workbench.view.extension.apiLogs"] .welcome-view-content').getByRole('button', { name: 'Add Account' }).waitFor();
     const stores = await browserStores(page);
     assert.deepEqual(placesContaining(stores, needles()), []);

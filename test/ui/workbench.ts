@@ -17,6 +17,8 @@ export async function openWorkbench(page: Page, origin: string, workspace: strin
 
 /** Runs a command from the palette by its full title ("API Logs: Add Account"). */
 export async function runCommand(page: Page, title: string): Promise<void> {
+  // A quick input still closing (a dialog just answered) would take the F1 and then hide with the palette's box.
+  await page.locator(selectors.quickInput).waitFor({ state: 'hidden' });
   await page.keyboard.press('F1');
   const box = page.locator(selectors.quickInputBox);
   await box.waitFor();
@@ -125,6 +127,14 @@ export async function waitForTreeRow(page: Page, containerId: string, path: read
 export async function expandTreeRow(row: Locator): Promise<void> {
   if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
   await waitUntil(async () => (await row.getAttribute('aria-expanded')) === 'true', 'the tree row to expand');
+}
+
+/** "Developer: Reload Window" runs the workbench's shutdown, which saves the webview state (a browser F5 may not). */
+export async function reloadWindow(page: Page): Promise<void> {
+  const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 30_000 });
+  await runCommand(page, 'Developer: Reload Window');
+  await navigated;
+  await page.locator(selectors.workbench).waitFor({ timeout: 60_000 });
 }
 
 /** Switches the colour theme through "Preferences: Color Theme" and waits until the workbench uses it. */

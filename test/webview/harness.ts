@@ -231,14 +231,15 @@ export class PanelPage {
 
 /**
  * Polls `read` until it deep-equals `expected` (toolkit controls render their value a frame later, state writes
- * are batched). The bound only turns a hang into a readable failure; the test's own timeout is larger.
+ * are batched). A `read` that throws is read again too: before the first batched write the state is undefined, and
+ * a loaded machine reaches the first read before it. The bound only turns a hang into a readable failure; the
+ * test's own timeout is larger.
  */
 export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = await read();
     try {
-      assert.deepStrictEqual(value, expected);
+      assert.deepStrictEqual(await read(), expected);
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;

@@ -34,6 +34,7 @@ describe('webview: provider fidelity (discarded voice logs, unnamed levels)', fu
     await toggle.click();
     await eventually(() => shownCount(panel), 2);
     await panel.page.waitForFunction(() => {
+      // Undefined until the page's first batched state write.
       const state = (window as unknown as { __state: () => { ui?: { hiddenFlags?: string[] } } | undefined }).__state();
       return state?.ui?.hiddenFlags?.includes('discarded') === true;
     });

@@ -113,7 +113,7 @@ describe('webview query line: completion, errors, highlight, facets, context men
     await panel.notify(...snapshot(apiRows(100)));
     await panel.page.locator('.grid-body [aria-rowindex="3"] [aria-colindex="5"]').click({ button: 'right' });
     const menu = panel.page.locator('.context-menu');
-    assert.deepEqual(await menu.getByRole('menuitem').allTextContents(), ['Filter to this value', 'Exclude this value', 'Find Call Sites']);
+    assert.deepEqual(await menu.getByRole('menuitem').allTextContents(), ['Filter to this value', 'Exclude this value', 'Show Around This Time…', 'Find Related…', 'Find Call Sites']);
     await menu.getByRole('menuitem', { name: 'Find Call Sites' }).click();
     assert.deepEqual(await panel.postedOfType('findCallSites'), [{ type: 'findCallSites', rowId: 'log-1' }]);
     await panel.page.locator('.grid-body [aria-rowindex="3"] [aria-colindex="5"]').click({ button: 'right' });

@@ -81,4 +81,33 @@ describe('webview: timeline', function () {
     await eventually(visibleRows, ['source-0 Acme · Daily · API logs | /v1/rooms/room-0', 'source-1 Acme · Lago · API logs | /api/v1/events']);
     assert.deepEqual(panel.errors, []);
   });
+
+  it('persists the identity the host sends after Save As, so the serializer restores the saved timeline', async () => {
+    const sourcesRefs = [{ accountId: 'acme', provider: 'daily' as const, streamId: 'daily.api' as const }];
+    const identity = { kind: 'timeline' as const, sources: sourcesRefs, query: 'status:5xx' };
+    await panel.notify({ ...init(timelineDefinition(sources)), identity }, { type: 'identity', identity: { ...identity, viewId: 'view-1' } });
+    const read = async () => {
+      const state = (await panel.state()) as { kind?: string; viewId?: string; sources?: unknown } | undefined;
+      return { kind: state?.kind, viewId: state?.viewId, sources: state?.sources };
+    };
+    await eventually(read, { kind: 'timeline', viewId: 'view-1', sources: sourcesRefs });
+  });
+
+  it('offers Show Around This Time and Find Related in a row’s own menu, and asks the host to run them with the applied query', async () => {
+    const rows = mergedRows();
+    await panel.notify(init(timelineDefinition(sources)), { type: 'rows', mode: 'replace', rows }, { type: 'status', status: status({ loaded: rows.length }) });
+    const menu = panel.page.locator('.context-menu');
+    await panel.page.locator('.grid-body [aria-rowindex="3"] [aria-colindex="6"]').click({ button: 'right' });
+    assert.deepEqual(await menu.getByRole('menuitem').allTextContents(), ['Filter to this value', 'Exclude this value', 'Show Around This Time…', 'Find Related…']);
+    await menu.getByRole('menuitem', { name: 'Find Related…' }).click();
+    const input = panel.page.locator('.query-input');
+    await input.fill('status:5xx');
+    await input.press('Enter');
+    await panel.page.locator('.grid-body [aria-rowindex="2"] [aria-colindex="6"]').click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Show Around This Time…' }).click();
+    assert.deepEqual(await panel.postedOfType('rowCommand'), [
+      { type: 'rowCommand', command: 'findRelated', rowId: rows[1].id, query: '' },
+      { type: 'rowCommand', command: 'showAroundTime', rowId: rows[0].id, query: 'status:5xx' },
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { ColumnDef, LogRow } from '../../src/protocol/streamDefinition';
 import { openContextMenu, type MenuItem } from '../panel/popupMenu';
+import type { Actions } from '../actions';
 import { filterText } from './valueCounts';
 
 type AddTerm = (field: string, value: string, negate: boolean) => void;
@@ -30,15 +31,31 @@ export function cellMenuItems(row: LogRow, column: ColumnDef | undefined, visibl
   return items;
 }
 
-/** Opens the menu of a cell (or of the selected row from the keyboard), with Find Call Sites for HTTP rows. */
+/** What the row's own commands need: the host actions, whether the row is an HTTP request, the applied query. */
+interface RowActions {
+  readonly actions: Pick<Actions, 'findCallSites' | 'rowCommand'>;
+  readonly http: boolean;
+  /** Sent with the command: the host hears of a new query only once typing pauses. */
+  readonly query: () => string;
+}
+
+/**
+ * Opens the menu of a cell (or of the selected row from the keyboard). The page's own menu replaces VS Code's row
+ * menu, so it offers that menu's commands too: Show Around This Time, Find Related, and Find Call Sites for HTTP rows.
+ */
 export function openCellMenu(
   target: { readonly row: LogRow; readonly column: ColumnDef | undefined; readonly at: { readonly x: number; readonly y: number } },
   visible: readonly ColumnDef[],
-  actions: { readonly addTerm: AddTerm; readonly findCallSites?: () => void },
+  menu: { readonly addTerm: AddTerm; readonly row: RowActions },
   owner: HTMLElement,
 ): void {
-  const items = cellMenuItems(target.row, target.column, visible, actions.addTerm);
-  // The page's own menu replaces VS Code's row menu, so it offers Find Call Sites too.
-  if (actions.findCallSites) items.push({ label: 'Find Call Sites', run: actions.findCallSites });
+  const { actions, http, query } = menu.row;
+  const rowId = target.row.id;
+  const items = cellMenuItems(target.row, target.column, visible, menu.addTerm);
+  items.push(
+    { label: 'Show Around This Time…', run: () => actions.rowCommand('showAroundTime', rowId, query()) },
+    { label: 'Find Related…', run: () => actions.rowCommand('findRelated', rowId, query()) },
+  );
+  if (http) items.push({ label: 'Find Call Sites', run: () => actions.findCallSites(rowId) });
   if (items.length > 0) openContextMenu(target.column ? `${target.column.title} value` : 'Row values', items, target.at, owner);
 }

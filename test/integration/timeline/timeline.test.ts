@@ -23,8 +23,9 @@ function recordPosts(panel: TimelinePanel): HostNotification[] {
   return posted;
 }
 
-const daily = 'Sample · Daily · API logs';
-const lago = 'Sample · Lago · API logs';
+/** One account's streams: the Source column leaves the account out. */
+const daily = 'Daily · API logs';
+const lago = 'Lago · API logs';
 
 describe('timeline over the sample Daily and Lago API logs', function () {
   this.timeout(90_000);
@@ -130,23 +131,67 @@ describe('timeline over the sample Daily and Lago API logs', function () {
     assert.equal(restored.identity.query, 'status:5xx');
   });
 
-  it('saves a timeline as a view and opens it again with its query', async () => {
+  it('saves a timeline: its name in the title, a node in the Timelines view that opens, renames and deletes it', async () => {
     const opened = await openTimeline();
+    const posted = recordPosts(opened);
+    opened.handleMessage({ type: 'ready' });
+    await until(() => posted.some((n) => n.type === 'status'), 'the snapshot');
     opened.applyQuery('method:POST');
-    const saving = new ScriptedPrompter({ viewName: 'Checkout incident' });
-    api.setPrompter(saving);
+    api.setPrompter(new ScriptedPrompter({ viewName: 'Checkout incident' }));
     opened.reveal();
     await until(() => opened.webviewPanel.active, 'the timeline to be active');
     await vscode.commands.executeCommand('apiLogs.saveTimelineView');
-    assert.deepEqual(saving.problems, []);
+    const [view] = api.services.timelineViews.list();
+    assert.ok(view, 'nothing was saved');
+    assert.equal(view.identity.query, 'method:POST');
+    assert.deepEqual(view.identity.sources, opened.identity.sources);
+    assert.equal(opened.webviewPanel.title, 'Checkout incident · Timeline');
+    await until(() => posted.some((n) => n.type === 'identity'), 'the identity message');
+    const persisted = posted.find((n) => n.type === 'identity');
+    assert.ok(persisted?.type === 'identity' && 'kind' in persisted.identity && persisted.identity.viewId === view.id, 'the page was not told to persist the view');
+
+    const roots = await api.timelinesTree.getChildren();
+    assert.equal(roots?.length, 1);
+    const node = roots![0]!;
+    const item = await api.timelinesTree.getTreeItem(node);
+    assert.equal(item.label, 'Checkout incident');
+    assert.equal(item.description, '2 streams · method:POST');
+    assert.equal(item.command?.command, 'apiLogs.openTimelineView');
+    const streams = await Promise.all(((await api.timelinesTree.getChildren(node)) ?? []).map(async (child) => (await api.timelinesTree.getTreeItem(child)).label));
+    assert.deepEqual(streams, ['Daily · API logs', 'Lago · API logs']);
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    assert.deepEqual(api.timelines.all(), [opened], 'opening the saved timeline reveals its panel');
+
+    api.setPrompter(new ScriptedPrompter({ viewName: 'Checkout 5xx' }));
+    await vscode.commands.executeCommand('apiLogs.renameTimelineView', node);
+    assert.equal(opened.webviewPanel.title, 'Checkout 5xx · Timeline');
+
+    const closed = new Promise<void>((resolve) => opened.onDidDispose(() => resolve()));
+    api.setPrompter(new ScriptedPrompter({ confirmDeleteView: true }));
+    await vscode.commands.executeCommand('apiLogs.deleteTimelineView', node);
+    assert.deepEqual(api.services.timelineViews.list(), []);
+    await closed;
+    assert.deepEqual(await api.timelinesTree.getChildren(), []);
+  });
+
+  it('a saved timeline opens from the palette with its query, and comes back from a reload as that timeline', async () => {
+    const opened = await openTimeline();
+    const saved = await api.services.timelineViews.add('Incident', { ...opened.identity, query: 'status:5xx' });
     opened.dispose();
-    const opening = new ScriptedPrompter({ view: 'Checkout incident' });
-    api.setPrompter(opening);
+    api.setPrompter(new ScriptedPrompter({ view: 'Incident' }));
     await vscode.commands.executeCommand('apiLogs.openTimelineView');
-    assert.deepEqual(opening.problems, []);
     const reopened = api.timelines.all()[0];
     assert.ok(reopened, 'the saved timeline did not open');
-    assert.deepEqual(reopened.identity.sources, opened.identity.sources);
-    assert.equal(reopened.identity.query, 'method:POST');
+    assert.equal(reopened.identity.query, 'status:5xx');
+    assert.equal(reopened.identity.viewId, saved.id);
+    const identity = reopened.identity;
+    reopened.dispose();
+    const webviewPanel = vscode.window.createWebviewPanel('apiLogs.table', 'Incident · Timeline', vscode.ViewColumn.Active, { enableScripts: true });
+    const serializer = new LogTablePanelSerializer(api.panels, api.timelines, api.services.logger);
+    await serializer.deserializeWebviewPanel(webviewPanel, { ...identity, filters: {} });
+    const restored = api.timelines.all()[0];
+    assert.equal(restored?.webviewPanel.title, 'Incident · Timeline');
+    assert.equal(restored?.identity.viewId, saved.id);
+    await api.services.timelineViews.remove(saved.id);
   });
 });

@@ -6,6 +6,7 @@ import type { HostNotification, PanelIdentity } from '../../../src/protocol/logT
 import type { FakeProviderServer } from '../../../src/sample/fakeServers';
 import { startFakeServer } from '../../../src/sample/fakeServers';
 import type { SavedViewNode } from '../../../src/tree/savedViewNode';
+import { saveViewToWorkspace } from '../../../src/views/viewManagementCommands';
 import { activateApi } from '../support/extensionApi';
 import { until } from '../support/providerPanels';
 import { ScriptedPrompter, type Answers } from '../support/scriptedPrompter';
@@ -183,5 +184,33 @@ describe('saved views', () => {
 
     await api.services.accounts.removeConnection(identity.accountId, 'daily');
     await until(() => api.services.views.list().length === 0, 'views of the removed connection to go');
+  });
+
+  it('Save As tells the page to persist the view, so a reload restores the panel as that view', async () => {
+    const panel = await openPanel();
+    const posted: HostNotification[] = [];
+    panel.onDidPost((message) => posted.push(message));
+    panel.handleMessage({ type: 'ready' });
+    await until(() => posted.some((message) => message.type === 'status'), 'the snapshot');
+    answer({ viewName: 'Persisted' });
+    await vscode.commands.executeCommand('apiLogs.saveViewAs', panel);
+    const view = api.services.views.list()[0]!;
+    await until(() => posted.some((message) => message.type === 'identity'), 'the identity message');
+    const message = posted.find((m) => m.type === 'identity');
+    assert.ok(message?.type === 'identity' && !('kind' in message.identity));
+    assert.equal(message.identity.viewId, `account:${view.id}`);
+    assert.equal(message.identity.query, 'status:>=400');
+  });
+
+  it('refuses to share a view whose filter holds a URL with a password, and writes nothing', async () => {
+    const panel = await openPanel();
+    answer({ viewName: 'Leaky' });
+    await vscode.commands.executeCommand('apiLogs.saveViewAs', panel);
+    const [own] = api.services.views.list();
+    await api.services.views.update(own!.id, { ...own!, filters: { url: 'https://ops:hunter22@hooks.example.com/daily' } });
+    const [node] = await viewNodes();
+    await assert.rejects(saveViewToWorkspace(api.services, api.panels, node!.node), /"Leaky" was not shared: its filter "url" holds a URL with a user name and password/);
+    await vscode.commands.executeCommand('apiLogs.saveViewToWorkspace', node!.node);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(workspaceFile())), 'no workspace file was written');
   });
 });

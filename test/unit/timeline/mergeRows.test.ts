@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { LogRow } from '../../../src/protocol/streamDefinition';
-import { mergeNewestFirst, placeNewRows } from '../../../src/timeline/mergeRows';
+import { mergeNewestFirst } from '../../../src/timeline/mergeRows';
 import { completeness, furthestBehind } from '../../../src/timeline/completeness';
 
 const row = (id: string, time: number): LogRow => ({ id, time, severity: 'info', fields: {} });
@@ -26,21 +26,6 @@ describe('mergeNewestFirst', () => {
             assert.ok(listA < listB || (listA === listB && indexA < indexB), `${a.id} before ${b.id}`);
           }
         }
-      }),
-    );
-  });
-
-  it('places new rows so that the old list plus the messages is the merged list', () => {
-    fc.assert(
-      fc.property(sortedLists, fc.integer({ min: 0, max: 6 }), (lists, pick) => {
-        const before = mergeNewestFirst(lists.filter((_, index) => index !== pick));
-        const after = mergeNewestFirst(lists);
-        const old = new Set(before);
-        const placement = placeNewRows(after, (r) => !old.has(r));
-        const shown = [...before];
-        for (const insert of placement.inserts) shown.splice(shown.findIndex((r) => r.id === insert.beforeRowId), 0, ...insert.rows);
-        shown.push(...placement.appended);
-        assert.deepEqual(shown, after);
       }),
     );
   });

@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import type { JsonValue, LogRow } from '../../../src/protocol/streamDefinition';
 import { parseQuery } from '../../../src/protocol/query/parser';
 import { aroundTimeQuery } from '../../../src/timeline/aroundTime';
-import { RelatedIndex, idLikeValues } from '../../../src/timeline/relatedValues';
+import { idLikeValues } from '../../../src/timeline/relatedValues';
+import { RelatedIndex } from '../../../src/timeline/relatedIndex';
+import { sourceIndexOf } from '../../../src/timeline/mergedRows';
+
+/** Indexes merged rows by the source their id names (a timeline indexes each row's original fields). */
+function indexOf(rows: readonly LogRow[], labels: readonly string[]): RelatedIndex {
+  const index = new RelatedIndex((source) => labels[source]);
+  for (const r of rows) index.add(sourceIndexOf(r), r);
+  return index;
+}
 import { compileQuery } from '../../../src/protocol/query/evaluate';
 import { timelineDefinition } from '../../../src/timeline/timelineDefinition';
 
@@ -15,6 +24,10 @@ describe('Show Around This Time', () => {
     assert.equal(query, 'status:5xx time:2026-11-23T10:01:33Z..2026-11-23T10:02:33Z');
     const parsed = parseQuery(query);
     assert.ok(parsed.ok);
+  });
+
+  it('widens the range to whole seconds, so the term has no milliseconds and still holds the row', () => {
+    assert.equal(aroundTimeQuery('', at + 930, 60, 'utc'), 'time:2026-11-23T10:01:03Z..2026-11-23T10:03:04Z');
   });
 
   it('leaves a relative time term alone and adds the range', () => {
@@ -55,9 +68,7 @@ describe('Find Related', () => {
       row('0~d', { source: 'Daily', url: '/v1/rooms/other-room', userId: 'user-42' }),
       row('2~e', { source: 'Lago', lago: { external_customer_id: 'acme' } }),
     ];
-    const index = new RelatedIndex((id) => rows.find((r) => r.id === id)?.fields.source as string);
-    index.add(rows);
-    const related = index.related(rows[0], () => true);
+    const related = indexOf(rows, ['Daily', 'SignalWire', 'Lago']).related(rows[0].id);
     assert.deepEqual(related.map((value) => [value.value, value.rows, value.sources]), [
       ['daily-standup', 1, ['SignalWire']],
       ['user-42', 2, ['Daily']],
@@ -69,10 +80,12 @@ describe('Find Related', () => {
     assert.deepEqual(rows.filter((r) => compiled.predicate(r, 0)).map((r) => r.id), ['0~a', '1~b']);
   });
 
-  it('forgets rows that are no longer loaded', () => {
+  it('forgets a removed row', () => {
     const rows = [row('0~a', { userId: 'user-42' }), row('1~b', { userId: 'user-42' })];
-    const index = new RelatedIndex(() => undefined);
-    index.add(rows);
-    assert.deepEqual(index.related(rows[0], (id) => id !== '1~b'), []);
+    const index = indexOf(rows, ['Daily', 'Lago']);
+    assert.deepEqual(index.related('0~a').map((value) => [value.rows, value.sources]), [[1, ['Lago']]]);
+    index.remove('1~b');
+    assert.deepEqual(index.related('0~a'), []);
+    assert.equal(index.size, 1);
   });
 });

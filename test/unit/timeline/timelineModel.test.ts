@@ -6,7 +6,25 @@ import { LogSession } from '../../../src/query/logSession';
 import type { FakeProviderServer } from '../../../src/sample/fakeServers';
 import { startFakeServer } from '../../../src/sample/fakeServers';
 import { TimelineModel, type TimelineEvent } from '../../../src/timeline/timelineModel';
+import type { LogRow } from '../../../src/protocol/streamDefinition';
+import type { DailyApiLogRecord } from '../../../src/sample/dailyApiLogData';
 import { connect } from '../providers/clientTestSupport';
+import { until } from '../../support/until';
+
+/** The webview's list after the model's messages, as the webview applies them (`rows` modes and `dropOldest`). */
+function shownAfter(start: readonly LogRow[], events: readonly TimelineEvent[]): string[] {
+  let shown = start.map((row) => row.id);
+  for (const event of events) {
+    if (event.type === 'dropOldest') shown = shown.slice(0, shown.length - event.count);
+    if (event.type !== 'rows') continue;
+    const ids = event.rows.map((row) => row.id);
+    if (event.mode === 'replace') shown = ids;
+    if (event.mode === 'append') shown = [...shown, ...ids];
+    if (event.mode === 'prepend') shown = [...ids, ...shown];
+    if (event.mode === 'insert') shown.splice(shown.indexOf(event.beforeRowId), 0, ...ids);
+  }
+  return shown;
+}
 
 const providers = ['daily', 'lago', 'signalwire'] as const;
 const streams: Readonly<Record<(typeof providers)[number], StreamId>> = { daily: 'daily.api', lago: 'lago.api', signalwire: 'signalwire.voice' };
@@ -105,13 +123,8 @@ describe('TimelineModel over the fake Daily, Lago and SignalWire servers', () =>
     const events: TimelineEvent[] = [];
     built.onEvent((event) => events.push(event));
     await built.loadOlder();
-    for (const event of events) {
-      if (event.type !== 'rows') continue;
-      assert.notEqual(event.mode, 'replace');
-      if (event.mode === 'append') shown.push(...event.rows);
-      if (event.mode === 'insert') shown.splice(shown.findIndex((row) => row.id === event.beforeRowId), 0, ...event.rows);
-    }
-    assert.deepEqual(shown.map((row) => row.id), built.rows.map((row) => row.id));
+    assert.ok(events.every((event) => event.type !== 'rows' || event.mode !== 'replace'), 'an older page replaced the table');
+    assert.deepEqual(shownAfter(shown, events), built.rows.map((row) => row.id));
   });
 
   it('keeps the other sources’ rows and names the failing one when one server refuses', async () => {
@@ -152,15 +165,39 @@ describe('TimelineModel over the fake Daily, Lago and SignalWire servers', () =>
   it('keeps the whole timeline within maxRows, each source its share, and counts what was dropped', async () => {
     const built = timeline();
     await built.refresh();
+    const before = [...built.rows];
     const events: TimelineEvent[] = [];
     built.onEvent((event) => events.push(event));
     built.updateSettings({ pageSize: 50, maxRows: 120, tailIntervalMs: 60_000 });
     assert.equal(built.rows.length, 120);
     for (const provider of providers) assert.equal(built.rows.filter((row) => row.fields.source === labels[provider]).length, 40, provider);
     assert.equal(built.status().dropped, 30);
-    const replaced = events.filter((event) => event.type === 'rows' && event.mode === 'replace').at(-1);
-    assert.ok(replaced?.type === 'rows');
-    assert.deepEqual(replaced.rows.map((row) => row.id), built.rows.map((row) => row.id));
+    assert.ok(events.some((event) => event.type === 'dropOldest'));
+    assert.deepEqual(shownAfter(before, events), built.rows.map((row) => row.id));
+  });
+
+  it('merges live-tail rows in place: one poll sends Daily\'s new rows and the drops, never the whole table', async () => {
+    const built = timeline();
+    await built.refresh();
+    built.updateSettings({ pageSize: 50, maxRows: 150, tailIntervalMs: 20 });
+    const before = [...built.rows];
+    const events: TimelineEvent[] = [];
+    built.onEvent((event) => events.push(event));
+    const at = Date.now() + 1_000;
+    const added = Array.from({ length: 3 }, (_, i): DailyApiLogRecord => ({
+      id: `tail-${i}`, userId: 'u', domainId: 'd', source: 'api', ip: '203.0.113.9', method: 'GET',
+      url: '/v1/rooms/tail', status: 200, createdAt: new Date(at + i).toISOString(), request: '{}', response: '{}',
+    }));
+    server('daily').addApiLogs!(added);
+    const dailyRequests = server('daily').requests.length;
+    built.setLiveTail(true);
+    await until(() => built.rows.some((row) => row.id === '0~tail-2') && built.status().activity === 'idle', 'the poll');
+    built.setLiveTail(false);
+    assert.ok(server('daily').requests.length > dailyRequests, 'Daily was polled');
+    assert.equal(built.rows.length, 150, 'the whole timeline stays within maxRows');
+    assert.deepEqual(built.rows.slice(0, 3).map((row) => row.id), ['0~tail-2', '0~tail-1', '0~tail-0']);
+    assert.ok(events.every((event) => event.type !== 'rows' || event.mode !== 'replace'), 'a poll replaced the table');
+    assert.deepEqual(shownAfter(before, events), built.rows.map((row) => row.id));
   });
 });
 

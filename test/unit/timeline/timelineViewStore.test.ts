@@ -23,17 +23,23 @@ const identity: TimelineIdentity = {
 };
 
 describe('timelines saved as views', () => {
-  it('stores the streams, query and range with a version, and reads them back', async () => {
+  it('stores the streams, query and range with a version, updates, renames and removes them, telling listeners', async () => {
     const state = new MemoryState();
     const store = new TimelineViewStore(state);
-    const saved = await store.save('Checkout incident', identity);
+    let changes = 0;
+    store.onDidChange(() => changes++);
+    const saved = await store.add(' Checkout incident ', { ...identity, viewId: 'of-a-panel' });
     assert.deepEqual(store.list(), [saved]);
-    assert.deepEqual(saved.identity, identity);
+    assert.equal(saved.name, 'Checkout incident');
+    assert.deepEqual(saved.identity, identity, 'the panel’s viewId is not stored');
     assert.equal((state.get(timelineViewsKey) as { version: number }).version, 1);
-    await store.save('Checkout incident', { ...identity, query: 'status:4xx' });
-    assert.deepEqual(store.list().map((view) => [view.name, view.identity.query]), [['Checkout incident', 'status:4xx']]);
-    await store.remove(store.list()[0].id);
+    await store.update(saved.id, { ...identity, query: 'status:4xx' });
+    await store.rename(saved.id, 'Checkout 4xx');
+    assert.deepEqual(store.list().map((view) => [view.id, view.name, view.identity.query]), [[saved.id, 'Checkout 4xx', 'status:4xx']]);
+    await assert.rejects(store.rename('gone', 'x'), /no longer exists/);
+    await store.remove(saved.id);
     assert.deepEqual(store.list(), []);
+    assert.equal(changes, 4);
   });
 
   it('skips entries that do not parse and keeps the others', () => {
