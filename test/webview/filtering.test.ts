@@ -43,7 +43,7 @@ describe('webview filters: quick filter, levels, filter bar, empty states', func
     await panel.page.locator('.levels vscode-checkbox', { hasText: 'Info' }).click();
     assert.equal(await shownCount(panel), 9);
     const saved = async () => {
-      const { ui } = (await panel.state()) as { ui?: { severities?: string[]; quickFilter?: string } };
+      const { ui } = ((await panel.state()) ?? {}) as { ui?: { severities?: string[]; quickFilter?: string } };
       return { severities: [...(ui?.severities ?? [])].sort(), quickFilter: ui?.quickFilter };
     };
     await eventually(saved, { severities: ['error', 'info', 'warning'], quickFilter: 'room-3' });

@@ -102,7 +102,7 @@ describe('webview table: render, sort, columns, paging', function () {
     assert.deepEqual(headers, ['Time', 'Method', 'URL', 'Status', 'User agent']);
     type SavedUi = { ui?: { columnWidths?: Record<string, number>; hiddenColumns?: string[] } };
     const saved = async () => {
-      const { ui } = (await panel.state()) as SavedUi;
+      const { ui } = ((await panel.state()) ?? {}) as SavedUi;
       return { url: ui?.columnWidths?.url, hidden: ui?.hiddenColumns };
     };
     await eventually(saved, { url: 420, hidden: ['ip'] });

@@ -156,7 +156,7 @@ describe('webview histogram and time range', function () {
     await eventually(() => panel.postedOfType('queryChanged').then((list) => list.at(-1)), { type: 'queryChanged', query: '', timeRange: custom });
     await panel.notify({ type: 'status', status: status({ loaded: 500, more: false }) });
     assert.equal(await panel.page.locator('.range-status').textContent(), 'all rows 11:00–11:30 loaded');
-    await eventually(() => panel.state().then((state) => (state as { ui?: { timeRange?: unknown } }).ui?.timeRange), custom);
+    await eventually(() => panel.state().then((state) => (state as { ui?: { timeRange?: unknown } } | undefined)?.ui?.timeRange), custom);
   });
 
   it('collapsing is remembered across a reload', async () => {
@@ -164,7 +164,7 @@ describe('webview histogram and time range', function () {
     await panel.page.locator('.histogram-toggle').click();
     assert.equal(await panel.page.locator('.histogram-body').isHidden(), true);
     assert.equal(await panel.page.locator('.histogram-toggle').getAttribute('aria-expanded'), 'false');
-    await eventually(() => panel.state().then((state) => (state as { ui?: { histogramCollapsed?: boolean } }).ui?.histogramCollapsed), true);
+    await eventually(() => panel.state().then((state) => (state as { ui?: { histogramCollapsed?: boolean } } | undefined)?.ui?.histogramCollapsed), true);
     const reopened = await pages.harness.open({ state: await panel.state() });
     try {
       await reopened.notify(...snapshot(apiRows(100)));
