@@ -1,3 +1,5 @@
+import type { Page } from 'playwright-core';
+
 /**
  * Runs in the page (install with `page.evaluate(installFrameTimer)`): times a user action as the user waits for it.
  * `__timeAction(act)` returns
@@ -51,3 +53,16 @@ export function installFrameTimer(): void {
 
 /** The page-side type of `__timeAction`. */
 export type TimeAction = (act: () => void, options?: { settle?: boolean; frames?: number }) => Promise<{ sync: number; frame: number }>;
+
+/**
+ * The page's main-thread CPU time in ms so far (CDP `Performance` ThreadTime): what work costs on a machine shared
+ * with others, where wall clock also counts waiting for a core. A reading costs the page a little CPU itself.
+ */
+export async function threadTimer(page: Page): Promise<() => Promise<number>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    return (metrics.find((metric) => metric.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
+  };
+}

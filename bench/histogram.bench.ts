@@ -7,7 +7,7 @@
  */
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { installFrameTimer, type TimeAction } from './frameTiming';
+import { installFrameTimer, threadTimer, type TimeAction } from './frameTiming';
 import { recordBench } from './results';
 import { startHarness } from '../test/webview/harness';
 import { apiDefinition, init, status } from '../test/webview/fixtures';
@@ -41,12 +41,7 @@ interface Samples {
 
 /** Runs `sample` (one page.evaluate each) `count` times, timing wall clock in the page and main-thread CPU. */
 async function sampled(page: Page, count: number, sample: (i: number) => Promise<number>, prepare?: () => Promise<void>): Promise<Samples> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const threadTime = async () => {
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-    return (metrics.find((metric) => metric.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
-  };
+  const threadTime = await threadTimer(page);
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < count; i++) {
