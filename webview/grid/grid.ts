@@ -2,7 +2,8 @@ import type { ColumnDef, LogRow } from '../../src/protocol/streamDefinition';
 import type { SortIntent } from '../state';
 import { columnTracks } from './columnTracks';
 import { replaceHeader, type HeaderCallbacks } from './gridHeader';
-import { keyTarget } from './gridKeys';
+import { removeAttribute, setAttribute } from '../panel/domWrites';
+import { keyTarget, rowKeyAction } from './gridKeys';
 import type { GapSlot } from './gapSlots';
 import { GridRowPainter, isGap, rowHeight, showRelativeTime } from './gridRowPainter';
 
@@ -43,6 +44,8 @@ export class Grid {
   /** The visible column keys the row pool was built for. */
   private shape = '';
   private frame = 0;
+  /** The idle callback drawing the overscan rows left out while typing. */
+  private idle = 0;
   private scrollTop = 0;
   private viewport = 0;
   /** A scroll offset to write once the body has its new height (so the browser does not clamp it first). */
@@ -100,9 +103,10 @@ export class Grid {
     this.shown = shown;
     this.gaps = gaps;
     this.selected = keepRowId === undefined ? Math.min(this.selected, this.count - 1) : this.positionOf(keepRowId);
-    this.element.setAttribute('aria-rowcount', String(this.count + 1));
-    this.body.style.height = `${this.count * rowHeight}px`;
-    this.render();
+    setAttribute(this.element, 'aria-rowcount', String(this.count + 1));
+    const height = `${this.count * rowHeight}px`;
+    if (this.body.style.height !== height) this.body.style.height = height;
+    this.render(true);
   }
 
   get selectedRow(): LogRow | undefined {
@@ -155,7 +159,12 @@ export class Grid {
     if (row) this.callbacks.onSelect(row);
   }
 
-  render(): void {
+  /**
+   * Draws the rows in view and the overscan around them. With `inViewFirst` (a new result while typing) only the
+   * rows in view are drawn now; overscan rows that would change are hidden until idle time draws them, before a
+   * scroll needs them (a scroll draws everything at once).
+   */
+  render(inViewFirst = false): void {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     const viewport = this.viewport || defaultViewport;
@@ -166,17 +175,31 @@ export class Grid {
     }
     // The browser clamps the offset when the rows shrink (and then fires a scroll event); clamp the same way now.
     const scrollTop = Math.max(0, Math.min(this.scrollTop, height + rowHeight - viewport));
-    const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-    const last = Math.min(this.count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
+    const top = Math.floor(scrollTop / rowHeight);
+    const bottom = Math.ceil((scrollTop + viewport) / rowHeight);
+    const first = Math.max(0, top - overscan);
+    const last = Math.min(this.count, bottom + overscan);
     this.ensurePool(last - first);
     // Position p always uses element p % size, so scrolling repaints only the rows that came into view.
     const size = this.pool.length;
+    let active = false;
+    let later = false;
     this.pool.forEach((element, slot) => {
       const position = first + ((((slot - first) % size) + size) % size);
-      this.fill(element, position, position < last);
+      const item = position < last ? this.itemAt(position) : undefined;
+      const selected = position === this.selected;
+      if (!item) this.painter.release(element);
+      else if (inViewFirst && (position < top || position >= bottom) && !this.painter.shows(element, position, item, selected)) {
+        this.painter.release(element);
+        later = true;
+      } else {
+        this.painter.paint(element, position, item, selected);
+        active ||= selected;
+      }
     });
-    this.element.removeAttribute('aria-activedescendant');
-    if (this.selected >= first && this.selected < last) this.element.setAttribute('aria-activedescendant', 'grid-active-row');
+    if (active) setAttribute(this.element, 'aria-activedescendant', 'grid-active-row');
+    else removeAttribute(this.element, 'aria-activedescendant');
+    if (later && this.idle === 0) this.idle = requestIdleCallback(() => ((this.idle = 0), this.render()), { timeout: 250 });
     this.callbacks.onScroll(scrollTop, scrollTop + viewport >= height - rowHeight);
   }
 
@@ -195,12 +218,6 @@ export class Grid {
       this.body.append(row);
       this.pool.push(row);
     }
-  }
-
-  private fill(element: HTMLElement, position: number, visible: boolean): void {
-    const item = visible ? this.itemAt(position) : undefined;
-    if (item) this.painter.paint(element, position, item, position === this.selected);
-    else this.painter.release(element);
   }
 
   /** A display position's row or gap row. */
@@ -247,17 +264,14 @@ export class Grid {
       return;
     }
     const row = this.selectedRow;
-    if (!row) return;
-    if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
-      event.preventDefault();
+    const action = row && rowKeyAction(event);
+    if (!row || !action) return;
+    event.preventDefault();
+    if (action === 'open') this.callbacks.onOpen(row);
+    else if (action === 'copy') this.callbacks.onCopy(row);
+    else {
       const box = this.element.querySelector('#grid-active-row')?.getBoundingClientRect();
       this.callbacks.onContextMenu(row, undefined, { x: box?.left ?? 0, y: box?.bottom ?? 0 });
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      this.callbacks.onOpen(row);
-    } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c' && !hasTextSelection()) {
-      event.preventDefault();
-      this.callbacks.onCopy(row);
     }
   }
 
@@ -281,9 +295,4 @@ export class Grid {
     const column = this.columns[Number(cell.getAttribute('aria-colindex')) - 1];
     if (row) this.callbacks.onContextMenu(row, column, { x: event.clientX, y: event.clientY });
   }
-}
-
-function hasTextSelection(): boolean {
-  const selection = window.getSelection();
-  return selection !== null && !selection.isCollapsed;
 }

@@ -18,3 +18,16 @@ export function keyTarget(key: string, current: number, page: number, count: num
       return undefined;
   }
 }
+
+/** What a key does to the selected row: its context menu, open its detail, or copy it (unless text is selected). */
+export function rowKeyAction(event: KeyboardEvent): 'menu' | 'open' | 'copy' | undefined {
+  if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) return 'menu';
+  if (event.key === 'Enter') return 'open';
+  if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c' && !hasTextSelection()) return 'copy';
+  return undefined;
+}
+
+function hasTextSelection(): boolean {
+  const selection = window.getSelection();
+  return selection !== null && !selection.isCollapsed;
+}

@@ -22,12 +22,24 @@ export function isGap(item: LogRow | GapSlot): item is GapSlot {
   return 'gap' in item;
 }
 
-/** What a row element shows; painting the same again is skipped. */
+/**
+ * What a row element was last written with, so painting writes only what differs: a keystroke that keeps a row
+ * in place touches none of its attributes, and a cell whose text and marks stay the same is not touched at all.
+ */
 interface Painted {
-  readonly item: LogRow | GapSlot;
-  readonly position: number;
-  readonly selected: boolean;
-  readonly generation: number;
+  /** Undefined while the element is out of use. */
+  item: LogRow | GapSlot | undefined;
+  /** Whether the cells are laid out as a gap row (kept while out of use). */
+  gap: boolean;
+  position: number;
+  selected: boolean;
+  generation: number;
+  /** The row's context-menu data (rows) or gap key (gap rows). */
+  data: string;
+  /** Per cell: the text it shows, its marks ('' for none) and its class; undefined forces a write. */
+  readonly texts: (string | undefined)[];
+  readonly marks: (string | undefined)[];
+  readonly classes: (string | undefined)[];
 }
 
 /**
@@ -92,30 +104,53 @@ export class GridRowPainter {
 
   /** An element out of use: hidden, and neither selected nor the active row (ids stay unique). */
   release(element: HTMLElement): void {
-    element.hidden = true;
-    if (!this.painted.delete(element)) return;
+    if (!element.hidden) element.hidden = true;
+    const last = this.painted.get(element);
+    if (!last?.item) return;
+    last.item = undefined;
+    if (!last.selected) return;
+    last.selected = false;
     element.id = '';
     element.classList.remove('selected');
     element.setAttribute('aria-selected', 'false');
   }
 
-  paint(element: HTMLElement, position: number, item: LogRow | GapSlot, selected: boolean): void {
-    element.hidden = false;
+  /** Whether `element` shows `item` at `position` as it is to be drawn now. */
+  shows(element: HTMLElement, position: number, item: LogRow | GapSlot, selected: boolean): boolean {
     const last = this.painted.get(element);
-    if (last && last.item === item && last.position === position && last.selected === selected && last.generation === this.generation) return;
-    this.painted.set(element, { item, position, selected, generation: this.generation });
-    element.className = `grid-row${position % 2 ? ' odd' : ''}${selected ? ' selected' : ''}${isGap(item) ? ' gap-row' : ''}`;
-    element.id = selected ? 'grid-active-row' : '';
-    element.dataset.position = String(position);
-    element.setAttribute('aria-rowindex', String(position + 2));
-    element.setAttribute('aria-selected', String(selected));
-    element.style.transform = `translateY(${position * rowHeight}px)`;
-    if (isGap(item)) this.paintGap(element, item);
-    else this.paintCells(element, item);
+    return last !== undefined && last.item === item && last.position === position && last.selected === selected && last.generation === this.generation;
+  }
+
+  paint(element: HTMLElement, position: number, item: LogRow | GapSlot, selected: boolean): void {
+    if (element.hidden) element.hidden = false;
+    if (this.shows(element, position, item, selected)) return;
+    let last = this.painted.get(element);
+    const gap = isGap(item);
+    // A gap row's cells are laid out differently: every cell is written again when an element changes kind.
+    if (!last || last.gap !== gap) {
+      last = { item: undefined, gap, position: -1, selected: false, generation: -1, data: '', texts: [], marks: [], classes: [] };
+      this.painted.set(element, last);
+    }
+    if (last.position !== position || last.selected !== selected) {
+      element.className = `grid-row${position % 2 ? ' odd' : ''}${selected ? ' selected' : ''}${gap ? ' gap-row' : ''}`;
+      element.id = selected ? 'grid-active-row' : '';
+      element.setAttribute('aria-selected', String(selected));
+    }
+    if (last.position !== position) {
+      element.dataset.position = String(position);
+      element.setAttribute('aria-rowindex', String(position + 2));
+      element.style.transform = `translateY(${position * rowHeight}px)`;
+    }
+    last.item = item;
+    last.position = position;
+    last.selected = selected;
+    last.generation = this.generation;
+    if (gap) this.paintGap(element, item, last);
+    else this.paintCells(element, item, last);
   }
 
   /** One full-width cell: how many rows are missing, and the button that loads them (Enter/Space on the row too). */
-  private paintGap(element: HTMLElement, slot: GapSlot): void {
+  private paintGap(element: HTMLElement, slot: GapSlot, last: Painted): void {
     const cells = Array.from(element.children) as HTMLElement[];
     for (const cell of cells.slice(1)) {
       cell.hidden = true;
@@ -124,29 +159,45 @@ export class GridRowPainter {
     const first = cells[0];
     first.className = 'grid-cell gap-cell';
     first.setAttribute('aria-colspan', String(this.columns.length));
-    if (element.dataset.gap === `${slot.gap.id}:${slot.gap.missing}`) return;
-    element.dataset.gap = `${slot.gap.id}:${slot.gap.missing}`;
+    delete element.dataset.vscodeContext;
+    const key = `${slot.gap.id}:${slot.gap.missing}`;
+    if (last.data === key) return;
+    last.data = key;
     const text = document.createElement('span');
     text.textContent = `${gapText(slot.gap)} — `;
     first.replaceChildren(text, button('Load gap', 'secondary', () => this.loadGap(slot.gap.id)));
   }
 
-  private paintCells(element: HTMLElement, row: LogRow): void {
-    delete element.dataset.gap;
+  private paintCells(element: HTMLElement, row: LogRow, last: Painted): void {
     const { columns, timeZone, highlight, rowContextSection } = this.settings;
-    element.dataset.vscodeContext = JSON.stringify({ webviewSection: rowContextSection, rowId: row.id, preventDefaultContextMenuItems: true });
+    const data = JSON.stringify({ webviewSection: rowContextSection, rowId: row.id, preventDefaultContextMenuItems: true });
+    if (last.data !== data) {
+      last.data = data;
+      element.dataset.vscodeContext = data;
+    }
     const cells = element.children;
     for (let c = 0; c < columns.length; c++) {
       const column = columns[c];
       const cell = cells[c] as HTMLElement;
-      cell.hidden = false;
-      cell.removeAttribute('aria-colspan');
+      if (last.texts[c] === undefined) {
+        cell.hidden = false;
+        cell.removeAttribute('aria-colspan');
+      }
       const text = cellText(row, column, timeZone);
       const ranges = highlight?.(text, column.key) ?? [];
-      if (ranges.length > 0) setMarkedText(cell, text, ranges);
-      else if (cell.childElementCount > 0 || cell.textContent !== text) cell.textContent = text;
+      const marks = ranges.length > 0 ? ranges.join(';') : '';
+      if (last.texts[c] !== text || last.marks[c] !== marks) {
+        if (ranges.length > 0) setMarkedText(cell, text, ranges);
+        else cell.textContent = text;
+        last.texts[c] = text;
+        last.marks[c] = marks;
+      }
       const tone = toneOf(row, column);
-      cell.className = `grid-cell${tone ? ` ${tone}` : ''}${cellTypeClass[column.type] ?? ''}`;
+      const className = `grid-cell${tone ? ` ${tone}` : ''}${cellTypeClass[column.type] ?? ''}`;
+      if (last.classes[c] !== className) {
+        cell.className = className;
+        last.classes[c] = className;
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ import '../styles/histogram.css';
 import type { TimeZoneMode } from '../../src/protocol/logTable';
 import type { ColumnDef, LogRow } from '../../src/protocol/streamDefinition';
 import { button } from '../controls/toolkit';
+import { setAttribute, setText } from '../panel/domWrites';
 import { barBudget, zoneOffset } from './buckets';
 import { HistogramCounts, stackingFor, type Stacking } from './histogramCounts';
 import { barAt, drawHistogram, type Marks, type Palette } from './histogramDraw';
@@ -109,7 +110,7 @@ export class Histogram {
     this.last = { rows, shown, key, version, length: rows.length, change };
     if (last && last.key === key && last.version === version) return;
     const added = last && last.key === key && change && followsOn(last.length, rows.length, change) ? newlyShown(shown, change, rows.length) : undefined;
-    if (!added || !this.counts?.add(this.rowColumns.get(rows, version, this.stacking, change), added)) this.rebuild();
+    if (!added || !this.counts?.add(this.rowColumns.get(rows, version, this.stacking, change), added)) this.rebuild(true);
     else this.changed();
   }
 
@@ -145,26 +146,32 @@ export class Histogram {
     return last && this.rowColumns.get(last.rows, last.version, this.stacking, last.change);
   }
 
-  private rebuild(): void {
+  /**
+   * Counts the shown rows again. When only the shown rows changed (zone, series and width are as drawn), bars that
+   * come out the same as drawn (typing that keeps the rows) are neither redrawn nor described again.
+   */
+  private rebuild(onlyRowsChanged = false): void {
     const columns = this.columnsOf();
-    this.counts = columns && this.last ? HistogramCounts.build(columns, this.last.shown, this.stacking, zoneOffset(this.zone), barBudget(this.width || 600)) : undefined;
+    const counts = columns && this.last ? HistogramCounts.build(columns, this.last.shown, this.stacking, zoneOffset(this.zone), barBudget(this.width || 600)) : undefined;
     this.input.reset();
+    if (onlyRowsChanged && (counts ? counts.sameBars(this.counts) : !this.counts)) return;
+    this.counts = counts;
     this.changed();
   }
 
   private changed(): void {
-    this.summary.textContent = summaryText(this.counts, this.zone);
+    setText(this.summary, summaryText(this.counts, this.zone));
     const bars = this.counts?.buckets ?? 0;
-    this.canvas.setAttribute('aria-valuemin', '0');
-    this.canvas.setAttribute('aria-valuemax', String(Math.max(0, bars - 1)));
+    setAttribute(this.canvas, 'aria-valuemin', '0');
+    setAttribute(this.canvas, 'aria-valuemax', String(Math.max(0, bars - 1)));
     this.describeFocus();
     this.schedule();
   }
 
   private describeFocus(): void {
     const focus = this.input.focused();
-    this.canvas.setAttribute('aria-valuenow', String(focus));
-    this.canvas.setAttribute('aria-valuetext', this.counts && this.counts.buckets > 0 ? bucketText(this.counts, focus, this.zone) : 'No rows');
+    setAttribute(this.canvas, 'aria-valuenow', String(focus));
+    setAttribute(this.canvas, 'aria-valuetext', this.counts && this.counts.buckets > 0 ? bucketText(this.counts, focus, this.zone) : 'No rows');
   }
 
   private mark(marks: Marks): void {

@@ -88,7 +88,7 @@ export class HistogramCounts {
     if (!Number.isFinite(min) || !Number.isFinite(max)) return undefined;
     const step = chooseStep(max - min, maxBars);
     const counts = new HistogramCounts(bucketEdges(min, max, step, offset), step, stacking, offset, maxBars);
-    counts.add(rows, indices);
+    counts.count(rows, indices);
     return counts;
   }
 
@@ -99,24 +99,42 @@ export class HistogramCounts {
   /** Counts more rows; false (nothing counted) when one falls outside the edges and they cannot grow enough. */
   add(rows: RowColumns, indices: ArrayLike<number>): boolean {
     if (!this.cover(rows, indices)) return false;
+    this.count(rows, indices);
+    return true;
+  }
+
+  /** Counts rows whose times lie within the edges. */
+  private count(rows: RowColumns, indices: ArrayLike<number>): void {
     const { edges, step, counts, totals, errors } = this;
     const { times, series, errors: isError } = rows;
     const width = this.stacking.series.length;
     const first = edges[0];
     const lastBucket = edges.length - 2;
+    // Shown rows mostly come in time order, so the next row is usually in the same bucket as the last one.
+    let bucket = 0;
+    let low = edges[0];
+    let high = edges[1];
     for (let i = 0; i < indices.length; i++) {
       const index = indices[i];
       const time = times[index];
-      // bucketIndex inlined (this loop runs per row): an arithmetic guess, corrected where DST made a bucket longer.
-      let bucket = Math.min(lastBucket, Math.floor((time - first) / step));
-      while (edges[bucket] > time) bucket--;
-      while (edges[bucket + 1] <= time) bucket++;
+      if (time < low || time >= high) {
+        // bucketIndex inlined (this loop runs per row): an arithmetic guess, corrected where DST made a bucket longer.
+        bucket = Math.min(lastBucket, Math.floor((time - first) / step));
+        while (edges[bucket] > time) bucket--;
+        while (edges[bucket + 1] <= time) bucket++;
+        low = edges[bucket];
+        high = edges[bucket + 1];
+      }
       counts[bucket * width + series[index]]++;
       totals[bucket]++;
       errors[bucket] += isError[index];
     }
     this.total += indices.length;
-    return true;
+  }
+
+  /** Whether `other` has the same bars: edges, stacked counts and errors (then nothing needs drawing again). */
+  sameBars(other: HistogramCounts | undefined): boolean {
+    return other !== undefined && this.stacking === other.stacking && equal(this.edges, other.edges) && equal(this.counts, other.counts) && equal(this.errors, other.errors);
   }
 
   /** The bucket holding the most rows (first of equals), or -1 when empty. */
@@ -157,6 +175,12 @@ export class HistogramCounts {
     this.errors = errors;
     this.totals = totals;
   }
+}
+
+function equal(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function indexOfEdge(edges: Float64Array, edge: number): number {

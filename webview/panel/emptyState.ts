@@ -1,6 +1,7 @@
 import type { FilterDef, FilterValues } from '../../src/protocol/streamDefinition';
 import { isEmptyFilterValue, missingRequiredFilters } from '../../src/protocol/filterValues';
 import { button } from '../controls/toolkit';
+import { setHidden, setText } from './domWrites';
 
 export interface EmptyActions {
   clearFilters(): void;
@@ -10,15 +11,19 @@ export interface EmptyActions {
 /** Shown instead of rows when nothing matches: names the active filters and offers to clear them. */
 export class EmptyState {
   readonly element = document.createElement('div');
+  private readonly message = document.createElement('p');
+  /** The button under the message, kept while its label stays (a refresh rewrites only what changed). */
+  private action: { readonly label: string; readonly element: HTMLElement } | undefined;
 
   constructor(private readonly actions: EmptyActions) {
     this.element.className = 'empty';
     this.element.setAttribute('role', 'status');
     this.element.hidden = true;
+    this.element.append(this.message);
   }
 
   hide(): void {
-    this.element.hidden = true;
+    setHidden(this.element, true);
   }
 
   /** After a refresh: nothing while loading or when rows are shown; otherwise why there are none. */
@@ -35,14 +40,14 @@ export class EmptyState {
     if (missing) {
       const alternatives = (missing.requiredAlternatives ?? []).map((key) => filters.find((f) => f.key === key)?.label ?? key);
       const or = alternatives.length > 0 ? ` (or a ${alternatives.join(' or a ').toLowerCase()})` : '';
-      this.render(`Choose a ${missing.label.toLowerCase()}${or} above, then Apply, to see its logs.`, undefined);
+      this.render(`Choose a ${missing.label.toLowerCase()}${or} above, then Apply, to see its logs.`);
       return;
     }
     const active = filters
       .filter((f) => !isEmptyFilterValue(values[f.key]))
       .map((f) => `${f.label}: ${describe(values[f.key], f)}`);
     const text = active.length === 0 ? 'No rows.' : `No rows match ${active.join(', ')}.`;
-    this.render(text, active.length === 0 ? undefined : button('Clear filters', 'primary', () => this.actions.clearFilters()));
+    this.render(text, active.length === 0 ? undefined : { label: 'Clear filters', run: () => this.actions.clearFilters() });
   }
 
   /** Rows are loaded but the quick filter or level toggles hide them all. */
@@ -50,15 +55,17 @@ export class EmptyState {
     const parts = [];
     if (query) parts.push(`the quick filter “${query}”`);
     if (hiddenLevels.length > 0) parts.push(`hidden levels (${hiddenLevels.join(', ')})`);
-    this.render(`No loaded rows match ${parts.join(' and ')}.`, button('Clear quick filter', 'primary', () => this.actions.clearQuickFilter()));
+    this.render(`No loaded rows match ${parts.join(' and ')}.`, { label: 'Clear quick filter', run: () => this.actions.clearQuickFilter() });
   }
 
-  private render(text: string, action: HTMLElement | undefined): void {
-    const message = document.createElement('p');
-    message.textContent = text;
-    this.element.replaceChildren(message);
-    if (action) this.element.append(action);
-    this.element.hidden = false;
+  /** `action`: the button under the message; each label always runs the same action, so its button is kept. */
+  private render(text: string, action?: { readonly label: string; run(): void }): void {
+    setText(this.message, text);
+    if (action?.label !== this.action?.label) {
+      this.action = action && { label: action.label, element: button(action.label, 'primary', () => action.run()) };
+      this.element.replaceChildren(this.message, ...(this.action ? [this.action.element] : []));
+    }
+    setHidden(this.element, false);
   }
 }
 

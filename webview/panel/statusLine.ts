@@ -1,6 +1,7 @@
 import type { PanelSettings, PanelStatus } from '../../src/protocol/logTable';
 import { button, progressRing } from '../controls/toolkit';
 import { formatClock } from '../format/formatTime';
+import { setHidden, setText } from './domWrites';
 import { timelineText } from './timelineStatus';
 
 export interface StatusActions {
@@ -19,6 +20,8 @@ export class StatusLine {
   private readonly loadOlderButton: HTMLElement;
   private readonly loadAllButton: HTMLElement;
   private readonly cancelButton: HTMLElement;
+  /** The progress text shown ('' when none), so an unchanged one is not drawn again. */
+  private progressShown = '';
 
   constructor(actions: StatusActions) {
     this.element.className = 'status-line';
@@ -35,7 +38,7 @@ export class StatusLine {
 
   update(status: PanelStatus | undefined, shown: number, settings: PanelSettings | undefined): void {
     if (!status) {
-      this.text.textContent = 'Loading…';
+      setText(this.text, 'Loading…');
       return;
     }
     const zone = settings?.timeZone ?? 'local';
@@ -49,15 +52,19 @@ export class StatusLine {
       const limit = settings ? ` (limit ${count(settings.maxRows)})` : '';
       parts.push(`${count(status.dropped)} oldest rows dropped${limit}`);
     }
-    this.text.textContent = parts.join(' · ');
+    setText(this.text, parts.join(' · '));
     const busy = status.activity !== 'idle' && status.activity !== 'tail';
     const showProgress = busy || status.retry !== undefined;
-    this.progress.hidden = !showProgress;
-    this.progress.replaceChildren();
-    if (showProgress) this.progress.append(progressRing('Loading'), document.createTextNode(progressText(status)));
-    this.cancelButton.hidden = !showProgress;
-    this.loadOlderButton.hidden = !status.more;
-    this.loadAllButton.hidden = !status.more;
+    const progress = showProgress ? progressText(status) : '';
+    if (progress !== this.progressShown) {
+      this.progressShown = progress;
+      this.progress.replaceChildren();
+      if (showProgress) this.progress.append(progressRing('Loading'), document.createTextNode(progress));
+    }
+    setHidden(this.progress, !showProgress);
+    setHidden(this.cancelButton, !showProgress);
+    setHidden(this.loadOlderButton, !status.more);
+    setHidden(this.loadAllButton, !status.more);
     this.loadOlderButton.toggleAttribute('disabled', busy);
     this.loadAllButton.toggleAttribute('disabled', busy);
   }

@@ -1,5 +1,5 @@
 import type { QueryError, QueryNode } from '../../src/protocol/query/ast';
-import type { FreeTextSource, RowPredicate } from '../../src/protocol/query/evaluate';
+import type { FreeTextSource, NumberedField, RowPredicate } from '../../src/protocol/query/evaluate';
 import { highlighterFor, type Highlighter } from '../../src/protocol/query/highlight';
 import { planQuery, type QueryPlan } from '../../src/protocol/query/plan';
 import type { TimeSlice } from '../../src/protocol/query/timeSlice';
@@ -134,7 +134,7 @@ export class QueryController {
   }
 
   private plan(text: string, definition: StreamDefinition): QueryPlan | { ok: false; error: QueryError } {
-    return planQuery(text, definition, Date.now(), { zone: this.host.zone(), freeText: this.freeText() });
+    return planQuery(text, definition, Date.now(), { zone: this.host.zone(), freeText: this.freeText(), numbered: (key) => this.numbered(definition, key) });
   }
 
   private replan(definition: StreamDefinition): void {
@@ -183,6 +183,11 @@ export class QueryController {
     let values = this.valueCache.byKey.get(key);
     if (!values) this.valueCache.byKey.set(key, (values = topValues(this.host.store.valueCodes(key), undefined, completionValues)));
     return values;
+  }
+
+  /** Columns' values as the row store numbers them for facets (other fields, such as JSON bodies, are read). */
+  private numbered(definition: StreamDefinition, key: string): NumberedField | undefined {
+    return definition.columns.some((column) => column.key === key) ? this.host.store.valueCodes(key) : undefined;
   }
 
   /** Free words use the row store's cached texts and its block scans. */

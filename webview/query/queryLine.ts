@@ -1,4 +1,5 @@
 import type { QueryError } from '../../src/protocol/query/ast';
+import { removeAttribute, setAttribute, setHidden, setText } from '../panel/domWrites';
 import type { Suggestion } from './completion';
 
 export interface QueryLineActions {
@@ -21,6 +22,8 @@ export class QueryLine {
   private readonly list = document.createElement('ul');
   private readonly errorBox = document.createElement('div');
   private readonly where = document.createElement('div');
+  private readonly serverGroup = new TermGroup('Server:', 'on-server');
+  private readonly localGroup = new TermGroup('Local:', 'on-panel');
   private items: readonly Suggestion[] = [];
   private active = -1;
 
@@ -47,6 +50,8 @@ export class QueryLine {
     this.errorBox.hidden = true;
     this.where.className = 'query-where';
     this.where.hidden = true;
+    this.where.title = 'Server terms are sent to the API on Enter (and checked locally too); local terms filter the loaded rows.';
+    this.where.append(this.serverGroup.element, this.localGroup.element);
     box.append(this.input, this.list);
     this.element.append(box, this.errorBox, this.where);
     this.input.addEventListener('input', () => this.onInput());
@@ -66,9 +71,13 @@ export class QueryLine {
 
   /** Shows the sentence and marks `[start, end)` of the text, or hides the error when `error` is undefined. */
   showError(text: string, error: QueryError | undefined): void {
-    this.errorBox.hidden = !error;
-    this.input.setAttribute('aria-invalid', String(!!error));
-    if (!error) return this.errorBox.replaceChildren();
+    setAttribute(this.input, 'aria-invalid', String(!!error));
+    if (!error) {
+      setHidden(this.errorBox, true);
+      if (this.errorBox.firstChild) this.errorBox.replaceChildren();
+      return;
+    }
+    this.errorBox.hidden = false;
     const sentence = document.createElement('span');
     sentence.className = 'query-error-text';
     sentence.textContent = `${error.message} The last valid query stays applied.`;
@@ -81,26 +90,11 @@ export class QueryLine {
     this.errorBox.replaceChildren(sentence, marker);
   }
 
-  /** The terms the API applies and those only the panel applies. */
+  /** The terms the API applies and those only the panel applies; chips whose term is unchanged stay as they are. */
   showPlacement(server: readonly string[], local: readonly string[]): void {
-    this.where.hidden = server.length === 0 && local.length === 0;
-    const group = (label: string, terms: readonly string[], tone: string) => {
-      const box = document.createElement('span');
-      box.className = `query-where-group ${tone}`;
-      box.append(label);
-      for (const term of terms) {
-        const chip = document.createElement('code');
-        chip.className = 'query-chip';
-        chip.textContent = term;
-        box.append(chip);
-      }
-      return box;
-    };
-    const parts = [];
-    if (server.length > 0) parts.push(group('Server:', server, 'on-server'));
-    if (local.length > 0) parts.push(group('Local:', local, 'on-panel'));
-    this.where.replaceChildren(...parts);
-    this.where.title = 'Server terms are sent to the API on Enter (and checked locally too); local terms filter the loaded rows.';
+    setHidden(this.where, server.length === 0 && local.length === 0);
+    this.serverGroup.show(server);
+    this.localGroup.show(local);
   }
 
   private onInput(): void {
@@ -123,11 +117,11 @@ export class QueryLine {
 
   private render(): void {
     const open = this.items.length > 0;
-    this.list.hidden = !open;
-    this.input.setAttribute('aria-expanded', String(open));
-    this.list.replaceChildren(...this.items.map((item, index) => this.option(item, index)));
-    if (this.active >= 0) this.input.setAttribute('aria-activedescendant', `${listId}-${this.active}`);
-    else this.input.removeAttribute('aria-activedescendant');
+    setHidden(this.list, !open);
+    setAttribute(this.input, 'aria-expanded', String(open));
+    if (open || this.list.firstChild) this.list.replaceChildren(...this.items.map((item, index) => this.option(item, index)));
+    if (this.active >= 0) setAttribute(this.input, 'aria-activedescendant', `${listId}-${this.active}`);
+    else removeAttribute(this.input, 'aria-activedescendant');
     this.list.children[this.active]?.scrollIntoView({ block: 'nearest' });
   }
 
@@ -196,5 +190,29 @@ export class QueryLine {
     this.input.setSelectionRange(cursor, cursor);
     this.actions.onInput(next);
     this.open();
+  }
+}
+
+/** "Server:" or "Local:" and a chip per term; hidden without terms. */
+class TermGroup {
+  readonly element = document.createElement('span');
+  private readonly chips: HTMLElement[] = [];
+
+  constructor(label: string, tone: string) {
+    this.element.className = `query-where-group ${tone}`;
+    this.element.append(label);
+    this.element.hidden = true;
+  }
+
+  show(terms: readonly string[]): void {
+    setHidden(this.element, terms.length === 0);
+    while (this.chips.length > terms.length) this.chips.pop()?.remove();
+    while (this.chips.length < terms.length) {
+      const chip = document.createElement('code');
+      chip.className = 'query-chip';
+      this.chips.push(chip);
+      this.element.append(chip);
+    }
+    terms.forEach((term, i) => setText(this.chips[i], term));
   }
 }

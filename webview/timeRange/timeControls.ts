@@ -3,6 +3,7 @@ import type { ColumnDef, LogRow } from '../../src/protocol/streamDefinition';
 import type { TimeRange } from '../../src/protocol/timeRange';
 import { timeRangeTerm, withTimeRangeTerm } from '../../src/protocol/query/timeRangeTerm';
 import { Histogram, type RowChange } from '../histogram/histogram';
+import { setText } from '../panel/domWrites';
 import type { StateStore } from '../state';
 import { rangeStatusElement, rangeStatusText } from './rangeStatus';
 import { TimeRangePicker } from './timeRangePicker';
@@ -62,7 +63,7 @@ export class TimeControls {
   /** The rows shown changed (or only the status did: `version` and `key` tell which). */
   shown(rows: readonly LogRow[], shown: Uint32Array, view: { key: string; version: number; change?: RowChange }, status: PanelStatus | undefined): void {
     this.histogram.update(rows, shown, view.key, view.version, view.change);
-    this.status.textContent = rangeStatusText(this.picker.value, status, rows.at(-1)?.time, this.zone, Date.now());
+    setText(this.status, rangeStatusText(this.picker.value, status, rows.at(-1)?.time, this.zone, Date.now()));
   }
 
   private rangeChosen(range: TimeRange | undefined): void {

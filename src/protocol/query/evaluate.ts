@@ -18,9 +18,23 @@ export interface FreeTextSource {
   contains?(needle: string): (index: number) => boolean;
 }
 
+/**
+ * One field's scalar values numbered per row (the webview's row store keeps them for facets): a field term then
+ * tests each distinct value once and every row with one typed-array read, instead of reading the row's field.
+ */
+export interface NumberedField {
+  /** `codes[index]`: the value number of store row `index`; -1 when the row has no scalar value there. */
+  readonly codes: Int32Array;
+  readonly values: readonly (string | number | boolean)[];
+  /** Rows numbered; later rows are read as they are. */
+  readonly length: number;
+}
+
 export interface EvaluationContext extends ValueContext {
   readonly definition: StreamDefinition;
   readonly freeText?: FreeTextSource;
+  /** Numbered values of a top-level field (by `LogRow.fields` key), when the caller keeps them. */
+  readonly numbered?: (key: string) => NumberedField | undefined;
 }
 
 /** Regex terms stop matching after this much matching time per compiled query, so a pass cannot freeze. */
@@ -113,7 +127,9 @@ class Compiler {
     const test = scalarTest(term, ref.kind, this.context);
     if (typeof test === 'string') throw new TermError({ message: test, start: term.start, end: term.end });
     const memoised = memoise(term.value.kind === 'regex' ? this.timed(test) : test);
-    return (row) => testJson(fieldValue(row, ref), memoised);
+    const read: RowPredicate = (row) => testJson(fieldValue(row, ref), memoised);
+    const numbered = ref.path.length === 0 && ref.virtual === undefined ? this.context.numbered?.(ref.key) : undefined;
+    return numbered ? byNumber(numbered, memoised, read) : read;
   }
 
   private timed(test: ScalarTest): ScalarTest {
@@ -141,6 +157,20 @@ function anyOf(children: readonly RowPredicate[]): RowPredicate {
   return (row, index) => {
     for (let i = 0; i < children.length; i++) if (children[i](row, index)) return true;
     return false;
+  };
+}
+
+/** `test` over numbered values: each value number is tested once, on first sight; rows without a number are `read`. */
+function byNumber(field: NumberedField, test: ScalarTest, read: RowPredicate): RowPredicate {
+  const { codes, values, length } = field;
+  /** Per value number: 0 not tested yet, 1 matches, 2 does not. */
+  const known = new Uint8Array(values.length);
+  return (row, index) => {
+    const code = index < length ? codes[index] : -1;
+    if (code < 0 || code >= known.length) return read(row, index);
+    let result = known[code];
+    if (result === 0) known[code] = result = test(values[code]) ? 1 : 2;
+    return result === 1;
   };
 }
 

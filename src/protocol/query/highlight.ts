@@ -9,19 +9,30 @@ export type Range = readonly [number, number];
 /** Which parts of a shown value the query matched; `field` undefined for free-text cells. */
 export type Highlighter = (text: string, field: string | undefined) => readonly Range[];
 
-type Mark = { readonly field?: string; readonly find: (text: string) => Range[] };
+/** `find` gets the shown text and its lowercase form. */
+type Mark = { readonly field?: string; readonly find: (text: string, lower: string) => Range[] };
 
 const maxRanges = 50;
+const none: readonly Range[] = [];
 
 /**
  * The matched parts of shown text: free words and phrases anywhere, a field term's literal parts (or the whole
- * value for comparisons) in that field, regex matches. Terms under a negation are not highlighted.
+ * value for comparisons) in that field, regex matches. Terms under a negation are not highlighted. The grid asks
+ * for every cell it paints, so the marks of each field are picked once and the text is lowercased once.
  */
 export function highlighterFor(node: QueryNode | undefined, definition: StreamDefinition): Highlighter {
   const marks: Mark[] = [];
   collect(node, definition, marks);
-  if (marks.length === 0) return () => [];
-  return (text, field) => merge(marks.filter((m) => m.field === undefined || m.field === field).flatMap((m) => m.find(text)));
+  if (marks.length === 0) return () => none;
+  const byField = new Map<string | undefined, readonly Mark[]>();
+  return (text, field) => {
+    let applying = byField.get(field);
+    if (!applying) byField.set(field, (applying = marks.filter((m) => m.field === undefined || m.field === field)));
+    if (applying.length === 0 || text === '') return none;
+    const lower = text.toLowerCase();
+    const found = applying.length === 1 ? applying[0].find(text, lower) : applying.flatMap((m) => m.find(text, lower));
+    return found.length > 1 ? merge(found) : found;
+  };
 }
 
 function collect(node: QueryNode | undefined, definition: StreamDefinition, marks: Mark[]): void {
@@ -35,12 +46,14 @@ function collect(node: QueryNode | undefined, definition: StreamDefinition, mark
   marks.push({ field: field?.key, find: finder(node) });
 }
 
-function finder(term: TermNode): (text: string) => Range[] {
+function finder(term: TermNode): Mark['find'] {
   const value = term.value;
   if (value.kind === 'regex') return regexRanges(value.source, value.flags);
   if (value.kind === 'range' || term.comparison !== 'eq') return whole;
   const parts = (value.quoted ? [value.text] : value.text.split('*')).filter((part) => part !== '').map((part) => part.toLowerCase());
-  return parts.length === 0 ? whole : (text) => parts.flatMap((part) => occurrences(text.toLowerCase(), part));
+  if (parts.length === 0) return whole;
+  if (parts.length === 1) return (_, lower) => occurrences(lower, parts[0]);
+  return (_, lower) => parts.flatMap((part) => occurrences(lower, part));
 }
 
 const whole = (text: string): Range[] => (text === '' ? [] : [[0, text.length]]);
@@ -51,7 +64,7 @@ function occurrences(text: string, part: string): Range[] {
   return out;
 }
 
-function regexRanges(source: string, flags: string): (text: string) => Range[] {
+function regexRanges(source: string, flags: string): Mark['find'] {
   const regex = new RegExp(source, `${flags.replace(/[gy]/g, '')}g`);
   return (text) => {
     const out: Range[] = [];

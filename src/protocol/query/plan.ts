@@ -1,6 +1,6 @@
 import type { FilterValues, StreamDefinition } from '../streamDefinition';
 import type { QueryError, QueryNode, TermNode } from './ast';
-import { compileQuery, type FreeTextSource, type RowPredicate } from './evaluate';
+import { compileQuery, type FreeTextSource, type NumberedField, type RowPredicate } from './evaluate';
 import { parseQuery } from './parser';
 import { pushDown } from './pushDown';
 import type { TimeZoneName } from './times';
@@ -29,13 +29,15 @@ export interface PlanOptions {
   /** How times without an offset are read: the panel's time zone. Default `utc`. */
   readonly zone?: TimeZoneName;
   readonly freeText?: FreeTextSource;
+  /** Numbered field values (the webview's row store), so field terms test each distinct value once. */
+  readonly numbered?: (key: string) => NumberedField | undefined;
 }
 
 /** The one function from query text to a filter plan: server part plus local predicate, for host and webview. */
 export function planQuery(query: string, definition: StreamDefinition, now: number, options: PlanOptions = {}): PlanResult {
   const parsed = parseQuery(query);
   if (!parsed.ok) return parsed;
-  const context = { now, zone: options.zone ?? 'utc', definition, freeText: options.freeText };
+  const context = { now, zone: options.zone ?? 'utc', definition, freeText: options.freeText, numbered: options.numbered };
   const compiled = compileQuery(parsed.node, context);
   if ('error' in compiled) return { ok: false, error: compiled.error };
   const parts = topLevelParts(parsed.node);

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { barBudget, bucketEdges, bucketIndex, chooseStep, floorToStep, zoneOffset } from '../../../webview/histogram/buckets';
 import { HistogramCounts, stackingFor } from '../../../webview/histogram/histogramCounts';
 import { summaryText } from '../../../webview/histogram/histogramText';
@@ -106,6 +107,48 @@ describe('histogram buckets', () => {
     assert.equal(counts.counts[(counts.buckets - 1) * 5 + 1], 1, 'the 4xx in the new last bucket');
     assert.equal(counts.add(rowColumns([row(base + 10 * day, 'info', 200)], stacking), [0]), false, 'too far for the bar budget');
     assert.equal(counts.total, 601);
+  });
+
+  it('counts every row into the bucket bucketIndex names, in any row order and across DST in local time', () => {
+    const stacking = stackingFor([{ key: 'status', title: 'Status', type: 'httpStatus' }]);
+    const start = Date.parse('2026-11-01T04:00:00Z');
+    const rowArb = fc.record({ offset: fc.integer({ min: 0, max: 3 * day }), status: fc.constantFrom(200, 302, 404, 503), error: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 300 }), fc.boolean(), fc.constantFrom('utc' as const, 'local' as const), (specs, sorted, zone) => {
+        const ordered = sorted ? [...specs].sort((a, b) => b.offset - a.offset) : specs;
+        const rows: LogRow[] = ordered.map((spec, i) => ({ id: String(i), time: start + spec.offset, severity: spec.error ? 'error' : 'info', fields: { status: spec.status } }));
+        const columns = rowColumns(rows, stacking);
+        const counts = HistogramCounts.build(columns, Uint32Array.from(rows.keys()), stacking, zoneOffset(zone), 100)!;
+        const totals = new Array<number>(counts.buckets).fill(0);
+        const bySeries = new Array<number>(counts.buckets * 5).fill(0);
+        const errors = new Array<number>(counts.buckets).fill(0);
+        rows.forEach((row, i) => {
+          const bucket = bucketIndex(counts.edges, counts.step, row.time);
+          assert.ok(bucket >= 0);
+          totals[bucket]++;
+          bySeries[bucket * 5 + columns.series[i]]++;
+          errors[bucket] += row.severity === 'error' ? 1 : 0;
+        });
+        assert.deepEqual(Array.from(counts.totals), totals);
+        assert.deepEqual(Array.from(counts.counts), bySeries);
+        assert.deepEqual(Array.from(counts.errors), errors);
+        assert.equal(counts.total, rows.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('knows when bars come out the same, so typing that keeps the rows draws nothing again', () => {
+    const stacking = stackingFor([{ key: 'status', title: 'Status', type: 'httpStatus' }]);
+    const base = Date.parse('2026-11-23T10:00:00Z');
+    const rows: LogRow[] = Array.from({ length: 50 }, (_, i) => ({ id: String(i), time: base - i * minute, severity: 'info', fields: { status: i % 2 ? 200 : 404 } }));
+    const columns = rowColumns(rows, stacking);
+    const build = (indices: number[]) => HistogramCounts.build(columns, indices, stacking, zoneOffset('utc'), 100)!;
+    const all = [...rows.keys()];
+    assert.equal(build(all).sameBars(build([...all].reverse())), true);
+    assert.equal(build(all).sameBars(build(all.slice(1))), false, 'one row fewer');
+    assert.equal(build(all).sameBars(build(all.map((i) => (i === 3 ? 4 : i)))), false, 'same total, another status');
+    assert.equal(build(all).sameBars(undefined), false);
   });
 
   it('says "1 row" for one row and "rows" otherwise in the summary', () => {
