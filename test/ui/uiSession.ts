@@ -45,9 +45,11 @@ export interface RunningUiSession extends UiSession {
  * The UI layer's one setup: the production .vsix installed into a fresh code-server profile and a headless
  * Chromium on the workbench of a temp workspace. Tests use it through `useUiSession`; benchmarks call it directly.
  */
-export async function startUiSession(options: Omit<UiSessionOptions, 'name'>): Promise<RunningUiSession> {
+export async function startUiSession(
+  options: Omit<UiSessionOptions, 'name'>,
+  dirs: CodeServerDirs & { remove(): void } = makeTempDirs(),
+): Promise<RunningUiSession> {
   assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
-  const dirs = makeTempDirs();
   const stops: (() => Promise<void> | void)[] = [() => dirs.remove()];
   const stop = async () => {
     for (const step of stops.splice(0).reverse()) await step();
@@ -78,10 +80,12 @@ export async function startUiSession(options: Omit<UiSessionOptions, 'name'>): P
  * and removed after the suite.
  */
 export function useUiSession(options: UiSessionOptions): UiSession {
+  // The folders exist from the start, so a suite can name paths in them while it is defined.
+  const dirs = makeTempDirs();
   let session: RunningUiSession | undefined;
 
   before(async () => {
-    session = await startUiSession(options);
+    session = await startUiSession(options, dirs);
   });
 
   afterEach(async function () {
@@ -90,12 +94,13 @@ export function useUiSession(options: UiSessionOptions): UiSession {
   });
 
   after(async () => {
-    await session?.stop();
+    if (session) await session.stop();
+    else dirs.remove();
   });
 
   return new Proxy({} as UiSession, {
     get(_target, key: keyof UiSession) {
-      const value = session?.[key];
+      const value = key === 'dirs' ? dirs : session?.[key];
       if (value === undefined) throw new Error(`the UI session's ${String(key)} is not set up yet (use it inside a test or hook)`);
       return value;
     },
