@@ -9,8 +9,8 @@ export interface RemoteServer {
   readonly baseUrl: string;
   readonly token: string;
   readonly projectId?: string;
-  /** The requests it received and those it answered 429 for its rate limit. */
-  counts(): Promise<{ requests: number; rateLimited: number }>;
+  /** The requests it received, those it answered 429 for its rate limit, and its process's CPU time so far (ms). */
+  counts(): Promise<{ requests: number; rateLimited: number; cpuMs: number }>;
   close(): void;
 }
 

@@ -3,6 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import type { AxiosInstance, AxiosResponse, CreateAxiosDefaults } from 'axios';
 import type { Logger } from '../util/logging';
 import { ConcurrencyLimiter, cancelledError } from './concurrencyLimiter';
+import { linkedAbort } from './linkedAbort';
 import { loadAxiosTransport } from './loadAxiosTransport';
 import { classifyStatus, classifyTransportError } from './errorClassifier';
 import { ProviderError } from './providerError';
@@ -104,21 +105,29 @@ export class HttpClient {
   async getJson(pathOrUrl: string, params?: QueryParams, options?: RequestOptions | AbortSignal): Promise<unknown> {
     const { signal, onRetry }: RequestOptions = options instanceof AbortSignal ? { signal: options } : (options ?? {});
     const url = pathOrUrl.startsWith('/') ? this.url(pathOrUrl, params) : this.checkSameOrigin(pathOrUrl);
-    const combined = signal ? AbortSignal.any([signal, this.disposed.signal]) : this.disposed.signal;
+    const link = linkedAbort(signal, this.disposed.signal);
+    try {
+      return await this.attempts(url, link.signal, onRetry);
+    } finally {
+      link.unlink();
+    }
+  }
+
+  private async attempts(url: string, signal: AbortSignal, onRetry: RequestOptions['onRetry']): Promise<unknown> {
     const deadline = Date.now() + this.options.timeoutMs;
     for (let attempt = 0; ; attempt++) {
       const timeout = attemptTimeoutMs(deadline - Date.now(), attempt, this.policy.maxRetries);
       try {
-        return await this.limiter.run(() => this.send(url, combined, timeout), combined);
+        return await this.limiter.run(() => this.send(url, signal, timeout), signal);
       } catch (error) {
-        const failure = classifyTransportError(this.options.label, error, combined);
+        const failure = classifyTransportError(this.options.label, error, signal);
         const delay = retryDelayMs(failure, attempt, this.policy);
-        if (delay === undefined || combined.aborted || Date.now() + delay >= deadline) {
+        if (delay === undefined || signal.aborted || Date.now() + delay >= deadline) {
           throw failure;
         }
         this.options.logger.debug(`retry ${attempt + 1}/${this.policy.maxRetries} in ${delay} ms after ${failure.kind}`);
         onRetry?.({ attempt: attempt + 1, of: this.policy.maxRetries, reason: retryReason(failure) });
-        await sleep(delay, combined);
+        await sleep(delay, signal);
       }
     }
   }

@@ -19,11 +19,24 @@ function digits(text: string, start: number, count: number): number {
   return value;
 }
 
+const [dash, colon, dot, letterT, letterZ] = ['-', ':', '.', 'T', 'Z'].map((char) => char.charCodeAt(0));
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (month 1–12), as `Date.UTC` counts them, without its call cost. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+}
+
 /** `Date.parse(text)`, computed directly for `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS.sssZ`. */
 export function parseIsoTime(text: string): number {
   const length = text.length;
-  if ((length !== 20 && length !== 24) || text[length - 1] !== 'Z' || (length === 24 && text[19] !== '.')) return Date.parse(text);
-  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') return Date.parse(text);
+  if ((length !== 20 && length !== 24) || text.charCodeAt(length - 1) !== letterZ || (length === 24 && text.charCodeAt(19) !== dot)) return Date.parse(text);
+  if (text.charCodeAt(4) !== dash || text.charCodeAt(7) !== dash || text.charCodeAt(10) !== letterT || text.charCodeAt(13) !== colon || text.charCodeAt(16) !== colon) {
+    return Date.parse(text);
+  }
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
@@ -31,12 +44,12 @@ export function parseIsoTime(text: string): number {
   const minute = digits(text, 14, 2);
   const second = digits(text, 17, 2);
   const milli = length === 24 ? digits(text, 20, 3) : 0;
-  // Rare values (years before 100, which Date.UTC reads as 19xx; day 29 on; hour 24; a non-digit) go to the
-  // built-in, which decides how they roll over or fail.
+  // Rare values (years before 100, day 29 on; hour 24; a non-digit) go to the built-in, which decides how they
+  // roll over or fail.
   const usual =
     year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour >= 0 && hour <= 23 &&
     minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && milli >= 0;
-  return usual ? Date.UTC(year, month - 1, day, hour, minute, second, milli) : Date.parse(text);
+  return usual ? (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 + milli : Date.parse(text);
 }
 
 let cachedDay = Number.NaN;

@@ -1,4 +1,5 @@
 import type { Page, PageRequest } from './connection';
+import { linkedAbort } from '../http/linkedAbort';
 import type { Logger } from '../util/logging';
 
 /** Consecutive empty pages (with a next cursor) tolerated before paging gives up. */
@@ -23,12 +24,20 @@ export interface Pending {
 
 /** Starts loading the page at `cursor`, after `delay` resolves (a rate spacer) when given. */
 export function startLoad(source: PageSource, request: PageRequest, cursor: string | undefined, delay?: (signal: AbortSignal) => Promise<void>): Pending {
-  const controller = new AbortController();
-  const signal = request.signal ? AbortSignal.any([request.signal, controller.signal]) : controller.signal;
+  const { controller, signal, unlink } = linkedAbort(request.signal);
   const load = () => source.load({ ...request, cursor, signal });
   const body = delay ? delay(signal).then(load) : load();
-  body.catch(() => undefined);
+  body.then(unlink, unlink);
   return { cursor, body, controller };
+}
+
+/**
+ * Resolves in the next macrotask. A request is sent through a chain of promise callbacks (the concurrency limit,
+ * axios' interceptors and adapter), which run only when the current task ends: decoding a page first would hold
+ * the next request back until it is done, and the two would never overlap (measured: no overlap at all before).
+ */
+function requestSent(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
@@ -51,6 +60,7 @@ export async function* iteratePages(
       const cursorRequest = { ...request, cursor: current.cursor };
       const guess = source.peekNext(body, cursorRequest);
       pending = guess !== undefined && guess !== current.cursor && !state.seen.has(guess) ? startLoad(source, request, guess) : undefined;
+      if (pending) await requestSent();
       const page = source.decode(body, cursorRequest);
       const last = isLastPage(page, current.cursor, state, logger);
       if (last) {

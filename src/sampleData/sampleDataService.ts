@@ -21,12 +21,15 @@ type RunningServers = SampleServers;
 export class SampleDataService implements vscode.Disposable {
   private running: Promise<RunningServers> | undefined;
   private starting: Promise<string> | undefined;
+  private pointing: Promise<string> | undefined;
   /** Whether the Sample account's connections point at the running servers. */
   private pointed = false;
 
   constructor(private readonly services: Services) {
+    // Only what the first request needs: the connection tests would hold the user's first page back (they make the
+    // servers generate three streams' data, ~0.7 s in the extension host), and the last results are still shown.
     services.connections.beforeConnect = async (key) => {
-      if (!this.pointed && key.accountId === this.accountId) await this.start();
+      if (!this.pointed && key.accountId === this.accountId) await this.point();
     };
   }
 
@@ -36,8 +39,8 @@ export class SampleDataService implements vscode.Disposable {
   }
 
   /**
-   * Starts the servers if needed and creates (or re-points) the Sample account. Returns its id. Calls made while
-   * one is running share it, so a double click does not add a second account.
+   * Starts the servers if needed, creates (or re-points) the Sample account and tests its connections. Returns its
+   * id. Calls made while one is running share it, so a double click does not add a second account.
    */
   start(): Promise<string> {
     this.starting ??= this.startOnce().finally(() => (this.starting = undefined));
@@ -45,15 +48,7 @@ export class SampleDataService implements vscode.Disposable {
   }
 
   private async startOnce(): Promise<string> {
-    const { servers } = await this.ensureServers();
-    const accountId = this.accountId ?? (await this.createAccount());
-    for (const provider of providerKinds) {
-      const server = servers[provider];
-      await this.services.tokens.set(accountId, provider, server.token);
-      await this.services.accounts.putConnection(accountId, sampleConnection(provider, server));
-    }
-    this.pointed = true;
-    this.services.logger.info(`Sample data servers: ${providerKinds.map((p) => `${p} ${servers[p].baseUrl}`).join(', ')}`);
+    const accountId = await this.point();
     await Promise.all(providerKinds.map((provider) => this.services.connections.test({ accountId, provider })));
     return accountId;
   }
@@ -63,7 +58,25 @@ export class SampleDataService implements vscode.Disposable {
    * this; the servers start when a Sample connection is first used (`beforeConnect`).
    */
   async resumeIfPresent(): Promise<void> {
-    if (this.accountId) await this.start();
+    if (this.accountId) await this.point();
+  }
+
+  /** The servers running and the Sample account (created if needed) pointing at them; concurrent calls share one. */
+  private point(): Promise<string> {
+    this.pointing ??= this.pointOnce().finally(() => (this.pointing = undefined));
+    return this.pointing;
+  }
+
+  private async pointOnce(): Promise<string> {
+    const { servers } = await this.ensureServers();
+    const accountId = this.accountId ?? (await this.createAccount());
+    // The three secrets are independent (each store is a round trip to the window in VS Code for the Web); the
+    // connections go one after another, as each rewrites the account.
+    await Promise.all(providerKinds.map((provider) => this.services.tokens.set(accountId, provider, servers[provider].token)));
+    for (const provider of providerKinds) await this.services.accounts.putConnection(accountId, sampleConnection(provider, servers[provider]));
+    this.pointed = true;
+    this.services.logger.info(`Sample data servers: ${providerKinds.map((p) => `${p} ${servers[p].baseUrl}`).join(', ')}`);
+    return accountId;
   }
 
   /** Stops the servers and removes the Sample account and its tokens. */

@@ -36,48 +36,75 @@ export interface UiSession {
   readonly page: Page;
 }
 
-/**
- * The UI layer's one setup, as mocha hooks of the calling suite: the production .vsix installed into a fresh
- * code-server profile, a headless Chromium on the workbench of a temp workspace, a screenshot when a test fails,
- * and everything stopped and removed after the suite.
- */
-export function useUiSession(options: UiSessionOptions): UiSession {
-  const dirs = makeTempDirs();
-  const session: { -readonly [K in keyof UiSession]?: UiSession[K] } = { dirs };
+/** A started session and how to end it (stops code-server and the browser, removes the folders). */
+export interface RunningUiSession extends UiSession {
+  stop(): Promise<void>;
+}
 
-  before(async () => {
-    assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
+/**
+ * The UI layer's one setup: the production .vsix installed into a fresh code-server profile and a headless
+ * Chromium on the workbench of a temp workspace. Tests use it through `useUiSession`; benchmarks call it directly.
+ */
+export async function startUiSession(
+  options: Omit<UiSessionOptions, 'name'>,
+  dirs: CodeServerDirs & { remove(): void } = makeTempDirs(),
+): Promise<RunningUiSession> {
+  assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
+  const stops: (() => Promise<void> | void)[] = [() => dirs.remove()];
+  const stop = async () => {
+    for (const step of stops.splice(0).reverse()) await step();
+  };
+  try {
     for (const [path, text] of Object.entries(options.workspaceFiles ?? {})) {
       mkdirSync(dirname(join(dirs.workspace, path)), { recursive: true });
       writeFileSync(join(dirs.workspace, path), text);
     }
     installExtension(vsix, dirs);
     writeUserSettings(dirs, { ...quietSettings, ...options.settings });
-    session.codeServer = await startCodeServer({ dirs });
-    session.browser = await launchBrowser();
-    session.context = session.browser.context;
-    session.page = session.context.pages()[0] ?? (await session.context.newPage());
-    await openWorkbench(session.page, session.codeServer.origin, dirs.workspace);
+    const codeServer = await startCodeServer({ dirs });
+    stops.push(() => codeServer.stop());
+    const browser = await launchBrowser();
+    stops.push(() => browser.close());
+    const context = browser.context;
+    const page = context.pages()[0] ?? (await context.newPage());
+    await openWorkbench(page, codeServer.origin, dirs.workspace);
+    return { dirs, codeServer, browser, context, page, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * `startUiSession` as mocha hooks of the calling suite, with a screenshot when a test fails; everything is stopped
+ * and removed after the suite.
+ */
+export function useUiSession(options: UiSessionOptions): UiSession {
+  // The folders exist from the start, so a suite can name paths in them while it is defined.
+  const dirs = makeTempDirs();
+  let session: RunningUiSession | undefined;
+
+  before(async () => {
+    session = await startUiSession(options, dirs);
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !session.page) return;
+    if (this.currentTest?.state !== 'failed' || !session) return;
     await screenshot(session.page, `ui-${options.name}-failure.png`).catch(() => undefined);
   });
 
   after(async () => {
-    await session.browser?.close();
-    await session.codeServer?.stop();
-    dirs.remove();
+    if (session) await session.stop();
+    else dirs.remove();
   });
 
-  return new Proxy(session, {
-    get(target, key: keyof UiSession) {
-      const value = target[key];
+  return new Proxy({} as UiSession, {
+    get(_target, key: keyof UiSession) {
+      const value = key === 'dirs' ? dirs : session?.[key];
       if (value === undefined) throw new Error(`the UI session's ${String(key)} is not set up yet (use it inside a test or hook)`);
       return value;
     },
-  }) as UiSession;
+  });
 }
 
 /**

@@ -4,16 +4,31 @@ import type { Severity } from '../../protocol/streamDefinition';
 export const dailyLevelNames = ['ERROR', 'INFO', 'DEBUG'] as const;
 export type DailyLevelName = (typeof dailyLevelNames)[number];
 
-const severities: Readonly<Record<DailyLevelName, Severity>> = { ERROR: 'error', INFO: 'info', DEBUG: 'debug' };
-
 export function isDailyLevelName(value: string | undefined): value is DailyLevelName {
   return (dailyLevelNames as readonly string[]).includes(value ?? '');
 }
 
+type LevelDescription = { readonly text: string; readonly severity: Severity };
+
+const namedLevels: Readonly<Record<DailyLevelName, LevelDescription>> = {
+  ERROR: { text: 'error', severity: 'error' },
+  INFO: { text: 'info', severity: 'info' },
+  DEBUG: { text: 'debug', severity: 'debug' },
+};
+/** Unnamed numbers seen so far (a handful in practice; bounded against a server sending many). */
+const unnamedLevels = new Map<number, LevelDescription>();
+const maxUnnamedLevels = 256;
+
 /** How a record's level shows: its documented name once the API has confirmed it, else the raw number. */
-export function describeDailyLevel(level: number, name: DailyLevelName | undefined): { text: string; severity: Severity } {
+export function describeDailyLevel(level: number, name: DailyLevelName | undefined): LevelDescription {
+  if (name !== undefined) return namedLevels[name];
   // An unconfirmed number is not guessed at: it shows as itself, in the neutral "info" bucket of the level toggles.
-  return name === undefined ? { text: `level ${level}`, severity: 'info' } : { text: name.toLowerCase(), severity: severities[name] };
+  let description = unnamedLevels.get(level);
+  if (description === undefined) {
+    description = { text: `level ${level}`, severity: 'info' };
+    if (unnamedLevels.size < maxUnnamedLevels) unnamedLevels.set(level, description);
+  }
+  return description;
 }
 
 /**

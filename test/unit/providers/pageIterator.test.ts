@@ -48,6 +48,20 @@ describe('iteratePages', () => {
     assert.deepEqual(events, ['load first', 'load b', 'decode first', 'decode b']);
   });
 
+  it('lets the next request go out (its chain of promise callbacks, as in axios) before decoding the current page', async () => {
+    const events: string[] = [];
+    const { source } = scripted({ '': { rows: [row('a')], next: 'b' }, b: { rows: [row('b')] } }, events);
+    const load = source.load;
+    source.load = async (request) => {
+      const body = load(request);
+      for (let step = 0; step < 20; step++) await Promise.resolve();
+      events.push(`sent ${request.cursor ?? 'first'}`);
+      return body;
+    };
+    await collect(source);
+    assert.deepEqual(events.filter((event) => !event.startsWith('load')), ['sent first', 'sent b', 'decode first', 'decode b']);
+  });
+
   it('refetches when the decoded cursor differs from the guess', async () => {
     const { source, asked, signals } = scripted({ '': { rows: [row('a')], next: 'b' }, b: { rows: [row('b')] }, guess: { rows: [] } });
     source.peekNext = (body, request) => (request.cursor === undefined ? 'guess' : (body as Page).next);
