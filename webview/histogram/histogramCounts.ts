@@ -1,3 +1,4 @@
+import { errorRowTest } from '../../src/protocol/errorRows';
 import { sourceColourField, type ColumnDef, type LogRow, type Severity } from '../../src/protocol/streamDefinition';
 import { bucketEdges, chooseStep, type ZoneOffset } from './buckets';
 import type { RowColumns } from './rowColumns';
@@ -24,26 +25,34 @@ const statusSeries: readonly Series[] = [
   { label: 'other', tone: 'tone-debug' },
 ];
 
-/** How rows are stacked: by source in a timeline, by HTTP status class when the stream has a status column, else by severity. */
+/**
+ * How rows are stacked: by source in a timeline, by HTTP status class when the stream has a status column, else by
+ * severity; and which rows the error-rate line counts (a failed request, else the error level: `errorRowTest`, the
+ * rule Watch for Errors and the CodeLens count by too).
+ */
 export interface Stacking {
   readonly series: readonly Series[];
   seriesOf(row: LogRow): number;
+  isError(row: LogRow): boolean;
 }
 
 export function stackingFor(columns: readonly ColumnDef[]): Stacking {
+  const isError = errorRowTest({ columns });
   const sources = columns.find((column) => column.type === 'source')?.values;
   if (sources && sources.length > 0) {
     const last = sources.length - 1;
     return {
       series: sources.map((label, index) => ({ label, tone: `source-tone source-${index}` })),
       seriesOf: (row) => Math.min(last, Math.max(0, Number(row.fields[sourceColourField]) || 0)),
+      isError,
     };
   }
   const status = columns.find((column) => column.type === 'httpStatus');
-  if (!status) return { series: severitySeries, seriesOf: (row) => severityIndex[row.severity] };
+  if (!status) return { series: severitySeries, seriesOf: (row) => severityIndex[row.severity], isError };
   const key = status.key;
   return {
     series: statusSeries,
+    isError,
     seriesOf: (row) => {
       const code = Number(row.fields[key]);
       return code >= 200 && code < 600 ? 5 - Math.floor(code / 100) : 4;
@@ -52,7 +61,7 @@ export function stackingFor(columns: readonly ColumnDef[]): Stacking {
 }
 
 /**
- * Rows counted per time bucket and series, plus errors (severity `error`) per bucket for the error-rate line.
+ * Rows counted per time bucket and series, plus errors (`Stacking.isError`) per bucket for the error-rate line.
  * Built in one pass over the shown rows' typed columns (no row objects touched); rows added later (older pages, live tail) are counted into it, growing
  * the edges at either end while the bar count stays within `maxBars`.
  */

@@ -20,12 +20,12 @@ export function rowColumns(rows: readonly LogRow[], stacking: Stacking): RowColu
 }
 
 function fill(columns: RowColumns, rows: readonly LogRow[], at: number, from: number, to: number, stacking: Stacking): void {
-  const { seriesOf } = stacking;
+  const { seriesOf, isError } = stacking;
   for (let i = from; i < to; i++, at++) {
     const row = rows[i];
     columns.times[at] = row.time;
     columns.series[at] = seriesOf(row);
-    columns.errors[at] = row.severity === 'error' ? 1 : 0;
+    columns.errors[at] = isError(row) ? 1 : 0;
   }
 }
 

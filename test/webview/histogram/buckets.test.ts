@@ -109,25 +109,27 @@ describe('histogram buckets', () => {
     assert.equal(counts.total, 601);
   });
 
-  it('counts every row into the bucket bucketIndex names, in any row order and across DST in local time', () => {
-    const stacking = stackingFor([{ key: 'status', title: 'Status', type: 'httpStatus' }]);
+  it('counts every row into the bucket bucketIndex names, in any row order and across DST in local time; errors are failed requests, or the error level without a status column', () => {
+    const withStatus = stackingFor([{ key: 'status', title: 'Status', type: 'httpStatus' }]);
+    const withLevels = stackingFor([{ key: 'level', title: 'Level', type: 'level' }]);
     const start = Date.parse('2026-11-01T04:00:00Z');
     const rowArb = fc.record({ offset: fc.integer({ min: 0, max: 3 * day }), status: fc.constantFrom(200, 302, 404, 503), error: fc.boolean() });
     fc.assert(
-      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 300 }), fc.boolean(), fc.constantFrom('utc' as const, 'local' as const), (specs, sorted, zone) => {
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 300 }), fc.boolean(), fc.constantFrom('utc' as const, 'local' as const), fc.boolean(), (specs, sorted, zone, http) => {
+        const stacking = http ? withStatus : withLevels;
         const ordered = sorted ? [...specs].sort((a, b) => b.offset - a.offset) : specs;
         const rows: LogRow[] = ordered.map((spec, i) => ({ id: String(i), time: start + spec.offset, severity: spec.error ? 'error' : 'info', fields: { status: spec.status } }));
         const columns = rowColumns(rows, stacking);
         const counts = HistogramCounts.build(columns, Uint32Array.from(rows.keys()), stacking, zoneOffset(zone), 100)!;
         const totals = new Array<number>(counts.buckets).fill(0);
-        const bySeries = new Array<number>(counts.buckets * 5).fill(0);
+        const bySeries = new Array<number>(counts.buckets * stacking.series.length).fill(0);
         const errors = new Array<number>(counts.buckets).fill(0);
         rows.forEach((row, i) => {
           const bucket = bucketIndex(counts.edges, counts.step, row.time);
           assert.ok(bucket >= 0);
           totals[bucket]++;
-          bySeries[bucket * 5 + columns.series[i]]++;
-          errors[bucket] += row.severity === 'error' ? 1 : 0;
+          bySeries[bucket * stacking.series.length + columns.series[i]]++;
+          errors[bucket] += (http ? Number(row.fields.status) >= 400 : row.severity === 'error') ? 1 : 0;
         });
         assert.deepEqual(Array.from(counts.totals), totals);
         assert.deepEqual(Array.from(counts.counts), bySeries);

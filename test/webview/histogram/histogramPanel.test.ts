@@ -18,12 +18,12 @@ function expectedBuckets(rows: readonly LogRow[]): { start: number; total: numbe
     const series = code >= 200 && code < 600 ? `${Math.floor(code / 100)}xx` : 'other';
     bucket.series[series] = (bucket.series[series] ?? 0) + 1;
     bucket.total++;
-    if (row.severity === 'error') bucket.errors++;
+    if (code >= 400) bucket.errors++;
   }
   return buckets;
 }
 
-/** Reads "… · 30 rows: 5xx 6, 4xx 6, 2xx 18 · 20% errors" back into numbers. */
+/** Reads "… · 30 rows: 5xx 6, 4xx 6, 2xx 18 · 40% errors" back into numbers. */
 function parseBar(text: string): { total: number; series: Record<string, number> } {
   const total = Number(/ (\d[\d,]*) rows?\b/.exec(text)?.[1]?.replace(/,/g, ''));
   const series: Record<string, number> = {};
@@ -56,7 +56,7 @@ describe('webview histogram and time range', function () {
   it('bars count the shown rows per bucket and series, also after a level toggle', async () => {
     const rows = apiRows(3000);
     await panel.notify(...snapshot(rows));
-    await eventually(() => panel.page.locator('.histogram-summary').textContent(), '3,000 rows from 11:10:00 to 12:00:30, peak 30 at 11:10:30, 20% errors (30 s bars)');
+    await eventually(() => panel.page.locator('.histogram-summary').textContent(), '3,000 rows from 11:10:00 to 12:00:30, peak 30 at 11:10:30, 40% errors (30 s bars)');
     const canvas = panel.page.locator('.histogram-canvas');
     await canvas.focus();
     await canvas.press('Home');
@@ -82,7 +82,7 @@ describe('webview histogram and time range', function () {
     await panel.page.locator('.histogram-canvas').hover({ position: { x: await barX(panel, buckets, 40), y: 30 } });
     const tooltip = panel.page.locator('.histogram-tooltip');
     await eventually(() => tooltip.isVisible(), true);
-    assert.equal(await tooltip.textContent(), '11:30:00–11:30:30 · 30 rows: 5xx 6, 4xx 6, 2xx 18 · 20% errors');
+    assert.equal(await tooltip.textContent(), '11:30:00–11:30:30 · 30 rows: 5xx 6, 4xx 6, 2xx 18 · 40% errors');
     assert.equal(await tooltip.evaluate((e) => e.childElementCount), 0, 'text only');
     await panel.notify({ type: 'rows', mode: 'append', rows: apiRows(100, 3000) });
     await eventually(() => panel.page.locator('.histogram-summary').textContent().then((t) => t?.split(' from')[0]), '3,100 rows');
