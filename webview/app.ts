@@ -52,8 +52,8 @@ export class App {
   private readonly time: TimeControls;
   /** How the rows changed since the last refresh, so the histogram counts only new rows. */
   private rowChange: RowChange | undefined;
-  /** The page's one level-one heading: the stream's title, for screen readers (VS Code shows it on the tab). */
-  private readonly heading = document.createElement('h1');
+  /** The page's one level-one heading (see composePanel). */
+  private readonly heading: HTMLElement;
 
   constructor(
     private readonly root: HTMLElement,
@@ -96,7 +96,7 @@ export class App {
       },
       state,
     );
-    this.layout();
+    this.heading = this.layout();
   }
 
   private get zone(): TimeZoneMode {
@@ -120,6 +120,7 @@ export class App {
     return {
       onSort: (key) => this.columnControls.sort(key),
       onResize: (key, width, done) => this.columnControls.resize(key, width, done),
+      onFit: (key) => this.columnControls.fitColumn(key, this.store.rows),
       onSelect: (row) => {
         this.actions.rowSelected(row.id);
         if (this.detail.row) this.detail.show(row);
@@ -178,11 +179,8 @@ export class App {
     }
   }
 
-  private layout(): void {
-    this.heading.className = 'visually-hidden';
-    this.heading.textContent = document.title;
-    composePanel(this.root, {
-      heading: this.heading,
+  private layout(): HTMLElement {
+    const heading = composePanel(this.root, {
       filters: this.filters.slot,
       toolbar: this.toolbar.element,
       banner: this.banner.element,
@@ -195,6 +193,7 @@ export class App {
     this.statusLine.element.prepend(this.time.status);
     this.toolbar.setSeverities(this.levels.shownLevels);
     document.addEventListener('keydown', (event) => this.onGlobalKey(event));
+    return heading;
   }
 
   private init(message: Extract<Notification, { type: 'init' }>): void {
@@ -215,6 +214,7 @@ export class App {
   }
 
   private onRows(mode: 'replace' | 'append' | 'prepend', rows: readonly LogRow[]): void {
+    if (mode === 'replace' || this.store.rows.length === 0) this.columnControls.fitTo(rows);
     if (mode === 'replace') {
       this.store.replace(rows);
       this.scroll.replaced();

@@ -1,6 +1,5 @@
 import type { ColumnDef, LogRow } from '../../src/protocol/streamDefinition';
 import type { SortIntent } from '../state';
-import { columnTracks } from './columnTracks';
 import { replaceHeader, type HeaderCallbacks } from './gridHeader';
 import { removeAttribute, setAttribute } from '../panel/domWrites';
 import { keyTarget, rowKeyAction } from './gridKeys';
@@ -83,10 +82,10 @@ export class Grid {
     return this.painter.columns;
   }
 
-  /** New columns, widths or sort arrow; the rows are drawn by the `setRows` that follows. */
-  setColumns(columns: readonly ColumnDef[], widths: ReadonlyMap<string, number>, sort: SortIntent | undefined): void {
+  /** New columns, widths (`tracks`: their CSS grid template) or sort arrow; the rows are drawn by the `setRows` that follows. */
+  setColumns(columns: readonly ColumnDef[], widths: ReadonlyMap<string, number>, tracks: string, sort: SortIntent | undefined): void {
     this.painter.columns = columns;
-    this.element.style.setProperty('--grid-columns', columnTracks(columns, widths) || '1fr');
+    this.setTracks(tracks);
     this.element.setAttribute('aria-colcount', String(columns.length));
     replaceHeader(this.element, columns, widths, sort, this.callbacks);
     const shape = columns.map((c) => c.key).join('\n');
@@ -95,6 +94,11 @@ export class Grid {
       this.pool = [];
       this.shape = shape;
     }
+  }
+
+  /** Column widths alone (while dragging, or fitted to new rows): header and rows share the tracks. */
+  setTracks(tracks: string): void {
+    this.element.style.setProperty('--grid-columns', tracks || '1fr');
   }
 
   /** Shows `shown` (indices into `rows`) and the gap rows; keeps the selected row selected when it is still shown. */

@@ -4,6 +4,8 @@ import type { SortIntent } from '../state';
 export interface HeaderCallbacks {
   onSort(key: string): void;
   onResize(key: string, width: number, done: boolean): void;
+  /** Fit the column to its values (double click on its resize handle, or Enter on it). */
+  onFit(key: string): void;
 }
 
 const minWidth = 40;
@@ -65,6 +67,7 @@ function resizeHandle(column: ColumnDef, widths: ReadonlyMap<string, number>, ca
   handle.setAttribute('role', 'separator');
   handle.setAttribute('aria-orientation', 'vertical');
   handle.setAttribute('aria-label', `Resize ${column.title}`);
+  handle.title = 'Drag to resize · double-click or Enter to fit the values';
   handle.setAttribute('aria-valuemin', String(minWidth));
   handle.setAttribute('aria-valuemax', String(maxWidth));
   handle.tabIndex = 0;
@@ -86,12 +89,19 @@ function resizeHandle(column: ColumnDef, widths: ReadonlyMap<string, number>, ca
     const up = (event: PointerEvent) => {
       handle.removeEventListener('pointermove', move);
       handle.removeEventListener('pointerup', up);
-      resize(startWidth + event.clientX - startX, true);
+      // A click is no resize: it leaves a fitted width alone (and the header in place for a double click).
+      if (event.clientX !== startX) resize(startWidth + event.clientX - startX, true);
     };
     handle.addEventListener('pointermove', move);
     handle.addEventListener('pointerup', up);
   });
+  handle.addEventListener('dblclick', () => callbacks.onFit(column.key));
   handle.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      callbacks.onFit(column.key);
+      return;
+    }
     const step = event.key === 'ArrowRight' ? keyboardStep : event.key === 'ArrowLeft' ? -keyboardStep : 0;
     if (step === 0) return;
     event.preventDefault();

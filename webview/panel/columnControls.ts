@@ -1,3 +1,4 @@
+import type { LogRow } from '../../src/protocol/streamDefinition';
 import type { Grid } from '../grid/grid';
 import type { ColumnLayout } from './columnLayout';
 
@@ -18,7 +19,18 @@ export class ColumnControls {
   resize(key: string, width: number, done: boolean): void {
     this.columns.resize(key, width, done);
     if (done) this.apply();
-    else this.grid.element.style.setProperty('--grid-columns', this.columns.template());
+    else this.grid.setTracks(this.columns.template());
+  }
+
+  /** A new result set (or the first rows): columns grow to fit it. */
+  fitTo(rows: readonly LogRow[]): void {
+    if (this.columns.fit(rows)) this.grid.setTracks(this.columns.template());
+  }
+
+  /** Double click on a resize handle: the column fits the loaded rows again, forgetting a dragged width. */
+  fitColumn(key: string, rows: readonly LogRow[]): void {
+    this.columns.fitOne(key, rows);
+    this.apply();
   }
 
   toggle(key: string): void {
@@ -29,7 +41,7 @@ export class ColumnControls {
   /** Rebuilds the header (and row pool) for the current columns, keeping keyboard focus in the grid. */
   apply(): void {
     const hadFocus = this.grid.element.contains(document.activeElement);
-    this.grid.setColumns(this.columns.visible(), this.columns.widths, this.columns.sort);
+    this.grid.setColumns(this.columns.visible(), this.columns.widths, this.columns.template(), this.columns.sort);
     this.refresh();
     if (hadFocus && !this.grid.element.contains(document.activeElement)) this.grid.element.focus({ preventScroll: true });
   }

@@ -1,5 +1,7 @@
 import type { ColumnDef } from '../../src/protocol/streamDefinition';
 import { columnTracks } from '../grid/columnTracks';
+import { fitColumnChars } from '../grid/fitColumns';
+import type { LogRow } from '../../src/protocol/streamDefinition';
 import type { ViewLayout } from '../../src/protocol/savedView';
 import type { SortIntent, UiIntent } from '../state';
 
@@ -8,6 +10,8 @@ export class ColumnLayout {
   private columns: readonly ColumnDef[] = [];
   private readonly hidden = new Set<string>();
   readonly widths = new Map<string, number>();
+  /** Characters each column was fitted to from the rows (not saved: the rows come again after a reload). */
+  private readonly fitted = new Map<string, number>();
   sort: SortIntent | undefined;
 
   constructor(
@@ -80,8 +84,31 @@ export class ColumnLayout {
     return { hiddenColumns: [...this.hidden], columnWidths: Object.fromEntries(this.widths), ...(this.sort ? { sort: this.sort } : {}) };
   }
 
+  /**
+   * Fits the columns to a new result set; a column only grows, so widths do not jump as pages arrive or filters
+   * change. Returns whether a width changed.
+   */
+  fit(rows: readonly LogRow[]): boolean {
+    let changed = false;
+    for (const [key, chars] of fitColumnChars(this.columns, rows)) {
+      if (chars <= (this.fitted.get(key) ?? 0)) continue;
+      this.fitted.set(key, chars);
+      changed ||= !this.widths.has(key);
+    }
+    return changed;
+  }
+
+  /** Drops the user's width of a column and fits it to `rows` alone (a double click on its resize handle). */
+  fitOne(key: string, rows: readonly LogRow[]): void {
+    const column = this.columns.filter((c) => c.key === key);
+    this.widths.delete(key);
+    this.fitted.delete(key);
+    for (const [fittedKey, chars] of fitColumnChars(column, rows)) this.fitted.set(fittedKey, chars);
+    this.save({ columnWidths: Object.fromEntries(this.widths) });
+  }
+
   /** The CSS grid template of the visible columns. */
   template(): string {
-    return columnTracks(this.visible(), this.widths);
+    return columnTracks(this.visible(), this.widths, this.fitted);
   }
 }
