@@ -100,12 +100,7 @@ export class LogTablePanel implements vscode.Disposable {
   }
 
   get title(): string {
-    const account = this.services.accounts.get(this.identityValue.accountId);
-    const stream = `${providerLabels[this.identityValue.provider]} · ${this.definition.label}`;
-    const viewId = this.identityValue.viewId;
-    const view = viewId ? findView(this.services, viewId) : undefined;
-    const named = view ? `${view.view.name} · ${stream}` : stream;
-    return account ? `${named} — ${account.name}` : named;
+    return panelTitle(this.identityValue, this.definition, this.services);
   }
 
   /** The panel shows a saved view now (Save As), or none. */
@@ -255,4 +250,13 @@ export class LogTablePanel implements vscode.Disposable {
       throw new ProviderError('auth', error instanceof Error ? error.message : String(error), { cause: error });
     }
   }
+}
+
+/** "<view> · <provider> · <stream> — <account>": the tab title of the panel showing `identity`. */
+export function panelTitle(identity: PanelIdentity, definition: StreamDefinition, services: Services): string {
+  const account = services.accounts.get(identity.accountId);
+  const stream = `${providerLabels[identity.provider]} · ${definition.label}`;
+  const view = identity.viewId ? findView(services, identity.viewId) : undefined;
+  const named = view ? `${view.view.name} · ${stream}` : stream;
+  return account ? `${named} — ${account.name}` : named;
 }

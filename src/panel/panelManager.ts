@@ -7,7 +7,8 @@ import { findView } from '../views/viewRefs';
 import { streamDefinitionsFor } from '../providers/providerRegistry';
 import type { StreamDefinition } from '../protocol/streamDefinition';
 import type { Services } from '../services';
-import { LogTablePanel } from './logTablePanel';
+import { LogTablePanel, panelTitle } from './logTablePanel';
+import { unrevivedTableTabs } from './unrevivedTabs';
 import { OpenPanelsStore } from './openPanelsStore';
 
 /**
@@ -80,10 +81,13 @@ export class PanelManager implements vscode.Disposable {
       return existing;
     }
     const definition = this.definitionOf(identity);
+    const stale = unrevivedTableTabs(panelTitle(identity, definition, this.services), (title) => this.all().some((panel) => panel.title === title));
     const webviewPanel = vscode.window.createWebviewPanel(viewIds.tablePanel, definition.label, vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: false,
     });
+    // The new panel takes the place of a tab a reload left for this stream (it would show the same).
+    if (stale.length > 0) void vscode.window.tabGroups.close(stale, true);
     return this.adopt(webviewPanel, identity, definition, layout);
   }
 

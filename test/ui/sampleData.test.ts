@@ -8,11 +8,13 @@ import {
   expandTreeRow,
   gridRows,
   outputChannelText,
+  reloadWindow,
   runCommand,
   setColorTheme,
   trySampleData,
   treeRow,
   visibleWebview,
+  waitForTreeRow,
   waitUntil,
 } from './workbench';
 
@@ -121,6 +123,20 @@ describe('sample data UI (the .vsix in code-server, fresh profile)', function ()
     await screenshot(page, 'query-panel-light.png');
     await setColorTheme(page, 'Dark Modern', 'vs-dark');
     await screenshot(page, 'query-panel-dark.png');
+  });
+
+  it('after a reload, opening a stream whose tab is still in the background shows one tab for it, with rows', async () => {
+    const { page } = ui;
+    const title = 'SignalWire · Video logs — Sample';
+    const tabs = page.locator(`.tabs-container .tab[aria-label="${title}"]`);
+    await reloadWindow(page);
+    await tabs.first().waitFor();
+    assert.equal(await activeTab(page, title).count(), 0, 'the Video logs tab is in the background (not revived yet)');
+    await expandTreeRow(treeRow(page, 'apiLogs', 'SignalWire'));
+    await (await waitForTreeRow(page, 'apiLogs', ['SignalWire', 'Video logs'])).click();
+    await activeTab(page, title).waitFor();
+    await gridRows(page).first().waitFor({ timeout: 20_000 });
+    await waitUntil(async () => (await tabs.count()) === 1, `one "${title}" tab (not a second beside the one the reload left)`);
   });
 
   it('logs the servers\' addresses, and Remove Sample Data removes the account and closes their ports', async () => {
