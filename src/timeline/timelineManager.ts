@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { contextKeys, viewIds } from '../constants';
 import type { TimelineIdentity } from '../protocol/logTable';
 import type { Services } from '../services';
-import { TimelinePanel } from './timelinePanel';
+import { unrevivedTableTabs } from '../panel/unrevivedTabs';
+import { TimelinePanel, savedTimelineTitle } from './timelinePanel';
 
 /** One timeline panel per set of streams (in order), and one per saved timeline: opening it again reveals it. */
 export function timelineKey(identity: TimelineIdentity): string {
@@ -40,10 +41,14 @@ export class TimelineManager implements vscode.Disposable {
       return existing;
     }
     this.checkConnections(identity);
+    // A saved timeline's tab a reload left in the background (not revived yet) gives its place to the new panel.
+    const name = identity.viewId ? this.services.timelineViews.get(identity.viewId)?.name : undefined;
+    const stale = name ? unrevivedTableTabs(savedTimelineTitle(name), (title) => this.all().some((panel) => panel.title === title)) : [];
     const webviewPanel = vscode.window.createWebviewPanel(viewIds.tablePanel, 'Timeline', vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: false,
     });
+    if (stale.length > 0) void vscode.window.tabGroups.close(stale, true);
     return this.adopt(webviewPanel, identity);
   }
 

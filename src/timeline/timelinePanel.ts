@@ -70,7 +70,7 @@ export class TimelinePanel implements vscode.Disposable {
   get title(): string {
     const viewId = this.identityValue.viewId;
     const name = viewId ? this.services.timelineViews.get(viewId)?.name : undefined;
-    if (name) return `${name} · Timeline`;
+    if (name) return savedTimelineTitle(name);
     const streams = this.model.sources.map((source) => source.info.label.split(' · ').slice(-2).join(' '));
     return `Timeline · ${streams.join(', ')}`;
   }
@@ -222,4 +222,9 @@ export class TimelinePanel implements vscode.Disposable {
   private post(notification: HostNotification): void {
     if (!this.disposed) this.channel.post(notification);
   }
+}
+
+/** The tab title of a saved timeline's panel. */
+export function savedTimelineTitle(name: string): string {
+  return `${name} · Timeline`;
 }
