@@ -4,7 +4,7 @@ import { resolveBaseUrl } from '../connections/connectionConfig';
 import { commandIds } from '../constants';
 import type { LogTablePanel } from '../panel/logTablePanel';
 import type { PanelManager } from '../panel/panelManager';
-import type { StreamId } from '../protocol/streamDefinition';
+import type { LogRow, StreamId } from '../protocol/streamDefinition';
 import type { Services } from '../services';
 import type { ProviderHints } from './endpointMentions';
 import { knownResources } from './endpointMentions';
@@ -109,7 +109,7 @@ export class ApiCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
     const sourceKey = `${source.accountId}|${source.streamId}`;
     let fromPanels = this.panelSummaries.get(sourceKey);
     if (!fromPanels) {
-      fromPanels = summarizeByPath(panels.flatMap((panel) => panel.session.rows), fields, Date.now());
+      fromPanels = summarizeByPath(rowsOfPanels(panels), fields, Date.now());
       this.panelSummaries.set(sourceKey, fromPanels);
     }
     const cached = this.cache.rows(connectionId(source), source.streamId, template).filter((row) => !panels.some((panel) => panel.session.getRow(row.id)));
@@ -147,4 +147,9 @@ export function connectionId(source: Pick<LensSource, 'accountId' | 'provider'>)
 function toCodeLens(model: LensModel): vscode.CodeLens {
   const range = new vscode.Range(model.line, model.column, model.line, model.column);
   return new vscode.CodeLens(range, { title: model.title, tooltip: model.tooltip, command: commandIds.openLensStream, arguments: [model.target] });
+}
+
+/** The rows of every panel, one at a time. */
+function* rowsOfPanels(panels: readonly LogTablePanel[]): Generator<LogRow> {
+  for (const panel of panels) yield* panel.session.rows;
 }

@@ -1,6 +1,7 @@
 import type { HostNotification, PanelError, PanelStatus, RetryProgress } from '../protocol/logTable';
 import type { Page, PageCursor } from '../providers/connection';
 import type { FilterValues, LogRow } from '../protocol/streamDefinition';
+import { heldRowsOf, type HeldRows } from './heldRows';
 import { RowStore } from './rowStore';
 import { isEmptyFilterValue } from '../protocol/filterValues';
 import { LiveTail } from './liveTail';
@@ -58,7 +59,8 @@ export class LogSession {
     return this.filterValues;
   }
 
-  get rows(): readonly LogRow[] {
+  /** Every held row, newest first, built as it is read (see `RowStore`). */
+  get rows(): HeldRows {
     return this.store.all();
   }
 
@@ -77,6 +79,11 @@ export class LogSession {
 
   getRow(id: string): LogRow | undefined {
     return this.store.get(id);
+  }
+
+  /** The held rows among `ids`, in that order, built as they are read. */
+  rowsOf(ids: readonly string[]): HeldRows {
+    return heldRowsOf(ids.filter((id) => this.store.has(id)), (id) => this.store.get(id));
   }
 
   onEvent(listener: (event: SessionEvent) => void): { dispose(): void } {

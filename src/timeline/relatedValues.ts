@@ -91,7 +91,7 @@ export class RelatedIndex {
     private readonly valuesOf: (row: LogRow) => Set<string> = (row) => idLikeValues(row.fields),
   ) {}
 
-  add(rows: readonly LogRow[]): void {
+  add(rows: Iterable<LogRow>): void {
     for (const row of rows) {
       if (this.indexed.has(row)) continue;
       this.indexed.add(row);

@@ -206,7 +206,7 @@ export class TimelineModel {
 
   /** Re-merges every source; `added` (rows new to `source`) are placed among the shown rows, otherwise the table is replaced. */
   private rowsChanged(source: TimelineSource, added: readonly LogRow[] | undefined): void {
-    this.perSource[source.info.index] = source.session.rows.map((row) => this.convert(source, row));
+    this.perSource[source.info.index] = Array.from(source.session.rows, (row) => this.convert(source, row));
     this.merged = mergeNewestFirst(this.perSource);
     if (added) this.place(this.merged, added.map((row) => this.convert(source, row)));
     else this.emit({ type: 'rows', mode: 'replace', rows: this.merged });

@@ -57,7 +57,7 @@ describe('logs meet code: Find Call Sites, CodeLens, Watch for Errors', function
     const opened = api.panels.get(identity);
     assert.ok(opened);
     panel = opened;
-    await until(() => panel.session.rows.some((row) => presencePath.test(String(row.fields.url))) && !panel.session.busy, 'a presence row');
+    await until(() => [...panel.session.rows].some((row) => presencePath.test(String(row.fields.url))) && !panel.session.busy, 'a presence row');
   });
 
   after(async () => {
@@ -70,7 +70,7 @@ describe('logs meet code: Find Call Sites, CodeLens, Watch for Errors', function
   });
 
   it('finds every templated call site of a logged presence request from the detail pane, ranked, and opens the best', async () => {
-    const row = panel.session.rows.find((candidate) => presencePath.test(String(candidate.fields.url))) as LogRow;
+    const row = [...panel.session.rows].find((candidate) => presencePath.test(String(candidate.fields.url))) as LogRow;
     const finished = nextSearch(api);
     panel.handleMessage({ type: 'findCallSites', rowId: row.id });
     const search = await finished;
