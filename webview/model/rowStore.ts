@@ -72,6 +72,11 @@ export class RowStore {
     return this.search.contains(needle);
   }
 
+  /** Of `indices`, the rows whose search text contains `needle` (lowercase, no newline), in order. */
+  select(needle: string, indices: Uint32Array): Uint32Array {
+    return this.search.select(needle, indices);
+  }
+
   /** The store indices the next free-text tests will visit, so that sparse blocks are tested row by row. */
   expectTests(indices: ArrayLike<number>): void {
     this.search.expect(indices);

@@ -144,6 +144,11 @@ export class RowView {
   private filter(source: Uint32Array, predicate: RowPredicate | undefined, severities: ReadonlySet<Severity>, hiddenFlags: readonly string[]): Uint32Array {
     const allSeverities = severities.size === 4;
     if (!predicate && allSeverities && hiddenFlags.length === 0) return source;
+    if (predicate?.select) {
+      const candidates = allSeverities && hiddenFlags.length === 0 ? source : this.filter(source, undefined, severities, hiddenFlags);
+      const kept = predicate.select(candidates);
+      return kept.length === source.length ? source : kept;
+    }
     const rows = this.store.rows;
     if (predicate) this.store.expectTests(source);
     if (this.scratch.length < source.length) this.scratch = new Uint32Array(Math.max(source.length, this.scratch.length * 2));

@@ -89,18 +89,37 @@ export class SearchIndex {
    * change. A block's expected rows are all tested on its first question, in store order (see `expect`).
    */
   contains(needle: string): (index: number) => boolean {
+    const findings = this.findings(needle);
+    const origin = this.origin;
+    return (index) => {
+      if (findings[index] === 0) this.test(index + origin, needle, findings);
+      return findings[index] === found;
+    };
+  }
+
+  /** Of `indices` (store indices), those whose text contains `needle`, in order: `contains` without a call per row. */
+  select(needle: string, indices: Uint32Array): Uint32Array {
+    const findings = this.findings(needle);
+    this.expect(indices);
+    const kept = new Uint32Array(indices.length);
+    let count = 0;
+    for (let i = 0; i < indices.length; i++) {
+      const index = indices[i];
+      if (findings[index] === 0) this.test(index + this.origin, needle, findings);
+      if (findings[index] === found) kept[count++] = index;
+    }
+    return count === indices.length ? indices : kept.slice(0, count);
+  }
+
+  /** What is known of `needle` in each row: kept for a few needles while the rows stay the same. */
+  private findings(needle: string): Findings {
     let findings = this.recent.find((entry) => entry.needle === needle)?.findings;
     if (!findings) {
       findings = new Uint8Array(this.count);
       this.recent.unshift({ needle, findings });
       if (this.recent.length > recentNeedles) this.recent.pop();
     }
-    const known = findings;
-    const origin = this.origin;
-    return (index) => {
-      if (known[index] === 0) this.test(index + origin, needle, known);
-      return known[index] === found;
-    };
+    return findings;
   }
 
   private test(position: number, needle: string, findings: Findings): void {
