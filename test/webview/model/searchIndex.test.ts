@@ -61,6 +61,48 @@ describe('webview search index (no browser)', () => {
     );
   });
 
+  it('typing a word key by key, each key over the rows the last one kept, finds what the plain text holds', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9000 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom('alpha 12', 'beta 3', 'delta-7 1', 'x 33', 'a', '"code":10'),
+        fc.boolean(),
+        (count, period, word, bulk) => {
+          const store = new RowStore();
+          store.replace(rows(count, 0, period));
+          let kept = Uint32Array.from(store.rows.keys());
+          for (let length = 1; length <= word.length; length++) {
+            const needle = word.slice(0, length);
+            const plain = kept.filter((index) => plainText(store.rows[index]).includes(needle));
+            if (bulk) kept = store.select(needle, kept);
+            else {
+              const test = store.contains(needle);
+              kept = kept.filter((index) => test(index));
+            }
+            assert.deepEqual(Array.from(kept), Array.from(plain), needle);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('words typed on are found, and not found, far into very long rows (past 65,535 characters)', () => {
+    const long = 'y'.repeat(70_000);
+    const store = new RowStore();
+    store.replace([
+      { id: 'a', time: 0, severity: 'info', fields: { msg: `${long}ab-ab-abc` } },
+      { id: 'b', time: 0, severity: 'info', fields: { msg: `${long}ab-abd` } },
+      { id: 'c', time: 0, severity: 'info', fields: { msg: 'abc' } },
+      { id: 'd', time: 0, severity: 'info', fields: { msg: `${'y'.repeat(65_533)}c${'y'.repeat(5000)}ab-` } },
+    ]);
+    const all = Uint32Array.from([0, 1, 2, 3]);
+    assert.deepEqual(Array.from(store.select('ab', all)), [0, 1, 2, 3]);
+    assert.deepEqual(Array.from(store.select('abc', all)), [0, 2]);
+    assert.deepEqual(Array.from(store.select('abd', all)), [1]);
+  });
+
   it('a needle asked again while the rows are the same gets the same answers, and new rows are searched after a change', () => {
     const store = new RowStore();
     store.replace(rows(5000, 0, 7));
