@@ -1,8 +1,7 @@
 import type { HostNotification, PanelError, PanelStatus, RetryProgress } from '../protocol/logTable';
 import type { Page, PageCursor } from '../providers/connection';
 import type { FilterValues, LogRow } from '../protocol/streamDefinition';
-import { heldRowsOf, type HeldRows } from './heldRows';
-import { RowStore } from './rowStore';
+import { RowStore, type HeldRows } from './rowStore';
 import { isEmptyFilterValue } from '../protocol/filterValues';
 import { LiveTail } from './liveTail';
 import { resolveTimeRange, type ResolvedTimeRange, type TimeRange } from '../protocol/timeRange';
@@ -83,7 +82,7 @@ export class LogSession {
 
   /** The held rows among `ids`, in that order, built as they are read. */
   rowsOf(ids: readonly string[]): HeldRows {
-    return heldRowsOf(ids.filter((id) => this.store.has(id)), (id) => this.store.get(id));
+    return this.store.rowsOf(ids);
   }
 
   onEvent(listener: (event: SessionEvent) => void): { dispose(): void } {

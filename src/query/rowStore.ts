@@ -1,6 +1,8 @@
 import type { LogRow } from '../protocol/streamDefinition';
-import type { HeldRows } from './heldRows';
+import { heldRowsOf, type HeldRows } from './heldRows';
 import { SegmentList } from './segmentList';
+
+export type { HeldRows } from './heldRows';
 
 /** Live-tail rows arrive a few at a time; newer segments smaller than this together are joined into one. */
 const smallSegment = 512;
@@ -70,6 +72,11 @@ export class RowStore {
     return this.serials.has(id);
   }
 
+  /** The held rows among `ids`, in that order, built as they are read. */
+  rowsOf(ids: readonly string[]): HeldRows {
+    return heldRowsOf(ids.filter((id) => this.has(id)), (id) => this.get(id));
+  }
+
   /** Position of a held row (newest is 0), or -1. */
   indexOf(id: string): number {
     const serial = this.serials.get(id);
@@ -100,7 +107,7 @@ export class RowStore {
     if (added.length === 0) return { added, droppedOldest: 0 };
     const first = this.segments.list[0];
     const join = first !== undefined && first.count + added.length <= smallSegment;
-    const moved = join ? added.concat(this.rowsOf(0)) : added;
+    const moved = join ? added.concat(this.rowsOfSegment(0)) : added;
     this.segments.splice(0, join ? 1 : 0, this.segments.build(moved, this.serials));
     return { added, droppedOldest: this.trim() };
   }
@@ -112,7 +119,7 @@ export class RowStore {
     if (added.length === 0) return { added, droppedOldest: 0 };
     const place = this.segments.placeOf(at);
     const index = place ? this.segments.list.indexOf(place.segment) : 0;
-    const own = this.rowsOf(index);
+    const own = this.rowsOfSegment(index);
     const offset = place?.offset ?? 0;
     const moved = own.slice(0, offset).concat(added, own.slice(offset));
     this.segments.splice(index, 1, this.segments.build(moved, this.serials));
@@ -133,7 +140,7 @@ export class RowStore {
     return excess;
   }
 
-  private rowsOf(segmentIndex: number): LogRow[] {
+  private rowsOfSegment(segmentIndex: number): LogRow[] {
     const segment = this.segments.list[segmentIndex];
     return Array.from({ length: segment.count }, (_, offset) => segment.row(offset));
   }

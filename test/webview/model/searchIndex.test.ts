@@ -71,7 +71,7 @@ describe('webview search index (no browser)', () => {
         (count, period, word, bulk) => {
           const store = new RowStore();
           store.replace(rows(count, 0, period));
-          let kept = Uint32Array.from(store.rows.keys());
+          let kept: Uint32Array = Uint32Array.from(store.rows.keys());
           for (let length = 1; length <= word.length; length++) {
             const needle = word.slice(0, length);
             const plain = kept.filter((index) => plainText(store.rows[index]).includes(needle));
