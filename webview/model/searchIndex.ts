@@ -1,9 +1,16 @@
 import type { LogRow } from '../../src/protocol/streamDefinition';
-import { found, scanBlock, testRow, type Findings } from './blockScan';
+import { finder, found, scanBlock, testRow, type Find, type Findings } from './blockScan';
 import { blockShift, blockSize, buildBlock, type SearchBlock } from './searchBlock';
 
 /** Needles whose findings are kept while the rows stay the same (typing back what was just deleted). */
 const recentNeedles = 4;
+
+/** What is known of a needle in each row, and how to find it. */
+interface Recent {
+  readonly needle: string;
+  readonly findings: Findings;
+  readonly find: Find;
+}
 
 /** The store indices the next tests visit, and a mark per row (built on first need). */
 interface Expected {
@@ -23,7 +30,7 @@ export class SearchIndex {
   private origin = 0;
   private readonly blocks = new Map<number, SearchBlock>();
   private expected: Expected | undefined;
-  private recent: { readonly needle: string; readonly findings: Findings }[] = [];
+  private recent: Recent[] = [];
 
   constructor(private readonly rows: () => readonly LogRow[]) {}
 
@@ -89,43 +96,45 @@ export class SearchIndex {
    * change. A block's expected rows are all tested on its first question, in store order (see `expect`).
    */
   contains(needle: string): (index: number) => boolean {
-    const findings = this.findings(needle);
+    const search = this.findings(needle);
+    const { findings } = search;
     const origin = this.origin;
     return (index) => {
-      if (findings[index] === 0) this.test(index + origin, needle, findings);
+      if (findings[index] === 0) this.test(index + origin, search);
       return findings[index] === found;
     };
   }
 
   /** Of `indices` (store indices), those whose text contains `needle`, in order: `contains` without a call per row. */
   select(needle: string, indices: Uint32Array): Uint32Array {
-    const findings = this.findings(needle);
+    const search = this.findings(needle);
+    const { findings } = search;
     this.expect(indices);
     const kept = new Uint32Array(indices.length);
     let count = 0;
     for (let i = 0; i < indices.length; i++) {
       const index = indices[i];
-      if (findings[index] === 0) this.test(index + this.origin, needle, findings);
+      if (findings[index] === 0) this.test(index + this.origin, search);
       if (findings[index] === found) kept[count++] = index;
     }
     return count === indices.length ? indices : kept.slice(0, count);
   }
 
   /** What is known of `needle` in each row: kept for a few needles while the rows stay the same. */
-  private findings(needle: string): Findings {
-    let findings = this.recent.find((entry) => entry.needle === needle)?.findings;
-    if (!findings) {
-      findings = new Uint8Array(this.count);
-      this.recent.unshift({ needle, findings });
+  private findings(needle: string): Recent {
+    let search = this.recent.find((entry) => entry.needle === needle);
+    if (!search) {
+      search = { needle, findings: new Uint8Array(this.count), find: finder(needle) };
+      this.recent.unshift(search);
       if (this.recent.length > recentNeedles) this.recent.pop();
     }
-    return findings;
+    return search;
   }
 
-  private test(position: number, needle: string, findings: Findings): void {
+  private test(position: number, { needle, find, findings }: Recent): void {
     const block = this.block(position >> blockShift);
     const base = block.from - this.origin;
-    scanBlock(block, needle, findings, base, this.wantedMarks());
+    scanBlock(block, needle, find, findings, base, this.wantedMarks());
     if (findings[position - this.origin] === 0) testRow(block, position - block.from, needle, findings, base);
   }
 

@@ -33,7 +33,7 @@ describe('webview search index (no browser)', () => {
         fc.integer({ min: 1, max: 9000 }),
         fc.integer({ min: 1, max: 40 }),
         fc.array(change, { maxLength: 3 }),
-        fc.constantFrom('alpha', 'alpha 1', 'beta 3', 'İstanbul'.toLowerCase(), '7 2', 'x 3', 'zzz', '"code":1', '', 'r1'),
+        fc.constantFrom('alpha', 'alpha 1', 'beta 3', 'İstanbul'.toLowerCase(), '7 2', 'x 3', 'zzz', '"code":1', '{"code":1', 'a.b?c(d)[e]', 'alph. 1', '', 'r1'),
         fc.double({ min: 0, max: 1, noNaN: true }),
         fc.boolean(),
         (initial, period, changes, needle, share, reversed) => {
