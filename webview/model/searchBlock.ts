@@ -14,11 +14,33 @@ export interface SearchBlock {
   readonly starts: Uint32Array;
 }
 
-/** The block of `rows` (store rows `first` and on) at positions `from`..`to`. */
-export function buildBlock(rows: readonly LogRow[], first: number, from: number, to: number): SearchBlock {
+/**
+ * A block being built: its rows' texts so far (not yet lowercase). Idle time builds a block a slice at a time, so
+ * no idle callback holds the page for a whole block.
+ */
+export interface PartBlock {
+  readonly from: number;
+  readonly to: number;
+  readonly texts: string[];
+}
+
+/**
+ * Adds the texts of `part`'s next rows (store rows from `first`, the part's first row) until it is whole or
+ * `stop()` says so (asked every 256 rows); returns the block when whole.
+ */
+export function extendBlock(part: PartBlock, rows: readonly LogRow[], first: number, stop: () => boolean): SearchBlock | undefined {
+  const { texts } = part;
+  const count = part.to - part.from;
+  while (texts.length < count) {
+    texts.push(rowText(rows[first + texts.length]));
+    if ((texts.length & 255) === 0 && texts.length < count && stop()) return undefined;
+  }
+  return joinBlock(texts, part.from, part.to);
+}
+
+/** The block of the rows whose texts are `texts`, at positions `from`..`to`. */
+function joinBlock(texts: string[], from: number, to: number): SearchBlock {
   const count = to - from;
-  const texts = new Array<string>(count);
-  for (let i = 0; i < count; i++) texts[i] = rowText(rows[first + i]);
   const raw = texts.join('\n');
   const lower = raw.toLowerCase();
   // Lowercasing the whole block at once is several times faster than row by row; a few characters (İ) grow

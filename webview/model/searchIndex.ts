@@ -1,6 +1,6 @@
 import type { LogRow } from '../../src/protocol/streamDefinition';
 import { finder, found, scanBlock, testRow, type Find, type Findings } from './blockScan';
-import { blockShift, blockSize, buildBlock, type SearchBlock } from './searchBlock';
+import { blockShift, blockSize, extendBlock, type PartBlock, type SearchBlock } from './searchBlock';
 
 /** Needles whose findings are kept while the rows stay the same (typing back what was just deleted). */
 const recentNeedles = 4;
@@ -29,6 +29,8 @@ export class SearchIndex {
   /** A row's stable position is its store index plus `origin` (prepending rows lowers it). */
   private origin = 0;
   private readonly blocks = new Map<number, SearchBlock>();
+  /** The block idle time is building, when it stopped half way. */
+  private part: PartBlock | undefined;
   private expected: Expected | undefined;
   private recent: Recent[] = [];
 
@@ -75,10 +77,13 @@ export class SearchIndex {
   /** Builds the blocks from the one holding row `start` for about `budgetMs`; returns where it stopped (the row count when done). */
   build(start: number, budgetMs: number): number {
     const deadline = performance.now() + budgetMs;
+    const stop = () => performance.now() > deadline;
     let index = start;
     while (index < this.count) {
-      index = this.block((index + this.origin) >> blockShift).to - this.origin;
-      if (performance.now() > deadline) break;
+      const block = this.block((index + this.origin) >> blockShift, stop);
+      if (!block) return (this.part as PartBlock).from - this.origin + (this.part as PartBlock).texts.length;
+      index = block.to - this.origin;
+      if (stop()) break;
     }
     return index;
   }
@@ -152,18 +157,29 @@ export class SearchIndex {
   }
 
   private changed(): void {
+    this.part = undefined;
     this.expected = undefined;
     this.recent = [];
   }
 
-  /** The block's joined text, built again when rows were added to or dropped from its range. */
-  private block(id: number): SearchBlock {
+  /**
+   * The block's joined text, built again when rows were added to or dropped from its range; with `stop`, the
+   * building may stop half way (undefined), to go on from there on the next call.
+   */
+  private block(id: number): SearchBlock;
+  private block(id: number, stop: () => boolean): SearchBlock | undefined;
+  private block(id: number, stop: () => boolean = () => false): SearchBlock | undefined {
     const from = Math.max(id * blockSize, this.origin);
     const to = Math.min((id + 1) * blockSize, this.origin + this.count);
     const cached = this.blocks.get(id);
     if (cached && cached.from === from && cached.to === to) return cached;
-    const block = buildBlock(this.rows(), from - this.origin, from, to);
-    this.blocks.set(id, block);
+    const part = this.part?.from === from && this.part.to === to ? this.part : { from, to, texts: [] };
+    const block = extendBlock(part, this.rows(), from - this.origin, stop);
+    if (!block) this.part = part;
+    else {
+      if (part === this.part) this.part = undefined;
+      this.blocks.set(id, block);
+    }
     return block;
   }
 }

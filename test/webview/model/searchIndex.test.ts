@@ -103,6 +103,26 @@ describe('webview search index (no browser)', () => {
     assert.deepEqual(Array.from(store.select('abd', all)), [1]);
   });
 
+  it('idle time builds the texts a slice at a time, and rows arriving between slices are searched too', () => {
+    const store = new RowStore();
+    store.replace(rows(9000, 0, 13));
+    let calls = 0;
+    let next = 0;
+    while (next < store.rows.length) {
+      const reached = store.buildSearchText(next, 0);
+      assert.ok(reached > next, 'each slice gets on');
+      next = reached;
+      if (++calls === 20) {
+        store.append(rows(500, 50_000, 13));
+        next = 0;
+      }
+    }
+    assert.ok(calls > 40, `${calls} slices: a slice stops short of a whole block when its time is up`);
+    for (let index = 0; index < store.rows.length; index += 7) assert.equal(store.textAt(index), plainText(store.rows[index]));
+    const test = store.contains('alpha 12');
+    for (let index = 0; index < store.rows.length; index++) assert.equal(test(index), plainText(store.rows[index]).includes('alpha 12'));
+  });
+
   it('a needle asked again while the rows are the same gets the same answers, and new rows are searched after a change', () => {
     const store = new RowStore();
     store.replace(rows(5000, 0, 7));
