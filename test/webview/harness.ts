@@ -230,14 +230,14 @@ export class PanelPage {
 
 /**
  * Polls `read` until it deep-equals `expected` (toolkit controls render their value a frame later, state writes
- * are batched). The bound only turns a hang into a readable failure; the test's own timeout is larger.
+ * are batched, so a read may also fail until the first write). The bound only turns a hang into a readable
+ * failure; the test's own timeout is larger.
  */
 export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = await read();
     try {
-      assert.deepStrictEqual(value, expected);
+      assert.deepStrictEqual(await read(), expected);
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;

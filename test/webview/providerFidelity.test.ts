@@ -34,8 +34,9 @@ describe('webview: provider fidelity (discarded voice logs, unnamed levels)', fu
     await toggle.click();
     await eventually(() => shownCount(panel), 2);
     await panel.page.waitForFunction(() => {
-      const state = (window as unknown as { __state: () => { ui?: { hiddenFlags?: string[] } } }).__state();
-      return state.ui?.hiddenFlags?.includes('discarded') === true;
+      // Undefined until the first batched state write.
+      const state = (window as unknown as { __state: () => { ui?: { hiddenFlags?: string[] } } | undefined }).__state();
+      return state?.ui?.hiddenFlags?.includes('discarded') === true;
     });
     await toggle.click();
     await eventually(() => shownCount(panel), 3);
