@@ -14,7 +14,7 @@ import { PathFold, midnightOf } from './pathFold';
 export interface FoldedPanel {
   readonly identity: { readonly accountId: string; readonly streamId: StreamId };
   readonly session: {
-    readonly rows: readonly LogRow[];
+    readonly rows: Iterable<LogRow>;
     getRow(id: string): LogRow | undefined;
     onEvent(listener: (event: SessionEvent) => void): { dispose(): void };
   };
@@ -87,7 +87,7 @@ export class PanelFolds {
   }
 
   /** Rows the panel just took in (it holds them already): folded unless another panel of the source holds them. */
-  private addRows(key: string, fields: RequestFields, panel: FoldedPanel, rows: readonly LogRow[]): void {
+  private addRows(key: string, fields: RequestFields, panel: FoldedPanel, rows: Iterable<LogRow>): void {
     const fold = this.folds.get(key);
     if (!fold) {
       this.refold(key, fields);

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { encodeAll } from './exportEncoder';
 import { writeExport } from './writeExport';
 import type { ExportFormat } from '../protocol/logTable';
-import type { LogRow, StreamDefinition } from '../protocol/streamDefinition';
+import type { StreamDefinition } from '../protocol/streamDefinition';
+import type { HeldRows } from '../query/heldRows';
 
 const formatFilters: Readonly<Record<ExportFormat, Record<string, string[]>>> = {
   csv: { CSV: ['csv'] },
@@ -11,7 +12,7 @@ const formatFilters: Readonly<Record<ExportFormat, Record<string, string[]>>> = 
 };
 
 /** Asks where to save, then streams the rows to that file with a cancellable progress notification. */
-export async function exportRows(definition: StreamDefinition, rows: readonly LogRow[], format: ExportFormat): Promise<void> {
+export async function exportRows(definition: StreamDefinition, rows: HeldRows, format: ExportFormat): Promise<void> {
   if (rows.length === 0) {
     void vscode.window.showInformationMessage('There are no rows to export.');
     return;
@@ -38,7 +39,7 @@ export async function exportRows(definition: StreamDefinition, rows: readonly Lo
 /** Resolves false when the user cancelled (the partial file is already removed). */
 function streamWithProgress(
   filePath: string,
-  rows: readonly LogRow[],
+  rows: HeldRows,
   format: ExportFormat,
   definition: StreamDefinition,
 ): Thenable<boolean> {

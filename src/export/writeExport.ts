@@ -4,7 +4,8 @@ import type { WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { ExportFormat } from '../protocol/logTable';
-import type { ColumnDef, LogRow } from '../protocol/streamDefinition';
+import type { ColumnDef } from '../protocol/streamDefinition';
+import type { HeldRows } from '../query/heldRows';
 import { createEncoder } from './exportEncoder';
 
 export interface ExportOptions {
@@ -26,21 +27,25 @@ export interface ExportResult {
  * Streams rows to `filePath`, waiting for the disk whenever the stream's buffer is full so memory stays flat for
  * any export size. A cancelled or failed export leaves no partial file behind.
  */
-export async function writeExport(filePath: string, rows: readonly LogRow[], options: ExportOptions): Promise<ExportResult> {
+export async function writeExport(filePath: string, rows: HeldRows, options: ExportOptions): Promise<ExportResult> {
   const stream = createWriteStream(filePath, { encoding: 'utf8' });
+  const total = rows.length;
+  let written = 0;
   const encoder = createEncoder(rows, options.format, options.columns);
   const progressEvery = options.progressEvery ?? 1000;
   // An error between writes is picked up by the next write or by `finished`; without a listener it would crash.
   stream.on('error', () => undefined);
   try {
     await write(stream, encoder.header, options.signal);
-    for (let index = 0; index < rows.length; index++) {
-      await write(stream, encoder.row(rows[index], index), options.signal);
-      if ((index + 1) % progressEvery === 0) {
-        options.onProgress?.(index + 1, rows.length);
+    // The rows held when the export starts: rows loaded meanwhile are not in it.
+    for (const row of rows) {
+      if (written === total) break;
+      await write(stream, encoder.row(row, written++), options.signal);
+      if (written % progressEvery === 0) {
+        options.onProgress?.(written, total);
       }
     }
-    await write(stream, encoder.footer, options.signal);
+    await write(stream, encoder.footer(written), options.signal);
     stream.end();
     await finished(stream);
   } catch (error) {
@@ -48,8 +53,8 @@ export async function writeExport(filePath: string, rows: readonly LogRow[], opt
     await rm(filePath, { force: true });
     throw error;
   }
-  options.onProgress?.(rows.length, rows.length);
-  return { rows: rows.length, bytes: stream.bytesWritten };
+  options.onProgress?.(written, total);
+  return { rows: written, bytes: stream.bytesWritten };
 }
 
 async function write(stream: WriteStream, text: string, signal: AbortSignal | undefined): Promise<void> {

@@ -10,6 +10,7 @@ import type { HostNotification, PanelIdentity, WebviewMessage } from '../protoco
 import type { LogRow, MeetingQuery, StreamDefinition } from '../protocol/streamDefinition';
 import { isProviderError } from '../http/providerError';
 import type { ProviderConnection } from '../providers/connection';
+import type { HeldRows } from '../query/heldRows';
 import type { LogSession } from '../query/logSession';
 import type { Services } from '../services';
 import { runRowCommand } from '../timeline/rowCommands';
@@ -70,11 +71,8 @@ function loadedRow(session: LogSession, rowId: string): LogRow {
 }
 
 /** The rows the webview named (its quick-filtered set, in its order), or every loaded row. */
-function exportSelection(session: LogSession, rowIds: readonly string[] | undefined): readonly LogRow[] {
-  if (!rowIds) {
-    return session.rows;
-  }
-  return rowIds.map((id) => session.getRow(id)).filter((row): row is LogRow => row !== undefined);
+function exportSelection(session: LogSession, rowIds: readonly string[] | undefined): HeldRows {
+  return rowIds ? session.rowsOf(rowIds) : session.rows;
 }
 
 /** Answers a webview request with `work`'s result, or with the failure's readable sentence and kind. */

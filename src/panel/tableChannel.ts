@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isProviderError } from '../http/providerError';
 import type { HostNotification, PanelSettings, WebviewMessage } from '../protocol/logTable';
 import { parseWebviewMessage } from '../protocol/logTableSchemas';
-import type { LogRow } from '../protocol/streamDefinition';
+import type { HeldRows } from '../query/heldRows';
 import type { SessionSettings } from '../query/logSession';
 import type { Settings } from '../util/settings';
 import type { Logger } from '../util/logging';
@@ -56,7 +56,7 @@ export class TableChannel implements vscode.Disposable {
   }
 
   /** All rows of a snapshot, in chunks. */
-  postRows(rows: readonly LogRow[]): void {
+  postRows(rows: HeldRows): void {
     this.post({ type: 'rows', mode: 'replace', rows: rows.slice(0, snapshotChunkRows) });
     for (let start = snapshotChunkRows; start < rows.length; start += snapshotChunkRows) {
       this.post({ type: 'rows', mode: 'append', rows: rows.slice(start, start + snapshotChunkRows) });

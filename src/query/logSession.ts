@@ -1,7 +1,7 @@
 import type { HostNotification, PanelError, PanelStatus, RetryProgress } from '../protocol/logTable';
 import type { Page, PageCursor } from '../providers/connection';
 import type { FilterValues, LogRow } from '../protocol/streamDefinition';
-import { RowStore } from './rowStore';
+import { RowStore, type HeldRows } from './rowStore';
 import { isEmptyFilterValue } from '../protocol/filterValues';
 import { LiveTail } from './liveTail';
 import { resolveTimeRange, type ResolvedTimeRange, type TimeRange } from '../protocol/timeRange';
@@ -58,7 +58,8 @@ export class LogSession {
     return this.filterValues;
   }
 
-  get rows(): readonly LogRow[] {
+  /** Every held row, newest first, built as it is read (see `RowStore`). */
+  get rows(): HeldRows {
     return this.store.all();
   }
 
@@ -77,6 +78,11 @@ export class LogSession {
 
   getRow(id: string): LogRow | undefined {
     return this.store.get(id);
+  }
+
+  /** The held rows among `ids`, in that order, built as they are read. */
+  rowsOf(ids: readonly string[]): HeldRows {
+    return this.store.rowsOf(ids);
   }
 
   onEvent(listener: (event: SessionEvent) => void): { dispose(): void } {

@@ -2,6 +2,7 @@ import type { HostNotification } from '../protocol/logTable';
 import type { Page, PageCursor } from '../providers/connection';
 import { boundaryAbove, catchUp, maxGapPages, maxPollPages } from './catchUp';
 import type { Gap, GapList } from './gapList';
+import type { LogRow } from '../protocol/streamDefinition';
 import type { RowStore } from './rowStore';
 
 type TailEvent = Extract<HostNotification, { type: 'rows' | 'dropOldest' | 'gaps' }>;
@@ -41,7 +42,7 @@ export async function poll(context: TailContext, position: TailPosition): Promis
  */
 export async function pollNewest(context: TailContext, previousTotal: number | undefined): Promise<number | undefined> {
   const { store } = context;
-  const top = store.all()[0];
+  const top = store.at(0) as LogRow;
   const isHeld = (id: string): boolean => store.has(id);
   const result = await catchUp((cursor) => context.fetch(cursor), undefined, boundaryAbove(top, isHeld, isHeld), maxPollPages);
   const { added, droppedOldest } = store.prepend(result.rows);
@@ -69,7 +70,8 @@ export async function fillGap(context: TailContext, gap: Gap): Promise<void> {
   const isHeld = (id: string): boolean => store.has(id);
   const isHeldFromBelow = (id: string): boolean => store.indexOf(id) >= store.indexOf(below.id);
   const result = await catchUp((cursor) => context.fetch(cursor), gap.cursor, boundaryAbove(below, isHeldFromBelow, isHeld), maxGapPages);
-  const above = store.all()[store.indexOf(below.id) - 1];
+  const position = store.indexOf(below.id);
+  const above = position > 0 ? store.at(position - 1) : undefined;
   const rows = above === undefined ? result.rows : result.rows.filter((row) => row.time <= above.time);
   gaps.remove(gap.id);
   const { added, droppedOldest } = store.insertBefore(below.id, rows);

@@ -195,7 +195,7 @@ export class TimelineModel {
   }
 
   private sessionRows(source: TimelineSource): LogRow[] {
-    return source.session.rows.map((row) => this.convert(source, row));
+    return Array.from(source.session.rows, (row) => this.convert(source, row));
   }
 
   private changed(changes: readonly RowChange[]): void {

@@ -144,7 +144,7 @@ describe('fault matrix through the table panel, for every provider', function ()
   async function failAndRecover(watched: WatchedPanel, testCase: FailureCase): Promise<string> {
     const { panel } = watched;
     await resetPanel(watched);
-    const before = panel.session.rows.map((row) => row.id);
+    const before = [...panel.session.rows].map((row) => row.id);
     const mark = watched.events.length;
     await switchOn(watched, testCase);
     const started = Date.now();
@@ -160,7 +160,7 @@ describe('fault matrix through the table panel, for every provider', function ()
     assert.equal(error.canUpdateToken, testCase.kind === 'auth' && !planGated, 'Update Token only where a new token can help');
     assert.equal(error.canRetry !== false, !planGated, 'Retry only where repeating can help');
     assert.ok(watched.events.slice(mark).some((e) => e.type === 'error' && e.error?.message === error.message), 'the banner was not sent');
-    assert.deepEqual(panel.session.rows.map((row) => row.id), before, `${watched.provider} ${testCase.name}: the loaded rows changed`);
+    assert.deepEqual([...panel.session.rows].map((row) => row.id), before, `${watched.provider} ${testCase.name}: the loaded rows changed`);
     assertIdle(watched);
 
     await switchOff(watched, testCase);

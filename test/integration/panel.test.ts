@@ -175,7 +175,7 @@ describe('log table panel', () => {
 
   it('opens a row as a JSON document and copies its request as cURL without the token', async () => {
     const panel = await openPanel();
-    const row = panel.session.rows.find((candidate) => typeof candidate.fields.method === 'string');
+    const row = [...panel.session.rows].find((candidate) => typeof candidate.fields.method === 'string');
     assert.ok(row);
     panel.handleMessage({ type: 'openRowAsJson', rowId: row.id });
     await until(() => vscode.window.activeTextEditor?.document.languageId === 'json', 'the JSON editor');

@@ -101,7 +101,7 @@ describe('secrets in the extension host: every token stays in SecretStorage only
       const file = join(exportDir, `${watched.provider}.ndjson`);
       await writeExport(file, watched.panel.session.rows, { format: 'ndjson', columns: watched.panel.definition.columns });
       await vscode.env.clipboard.writeText('');
-      watched.panel.handleMessage({ type: 'copyCurl', rowId: watched.panel.session.rows[0]!.id });
+      watched.panel.handleMessage({ type: 'copyCurl', rowId: watched.panel.session.rows.at(0)!.id });
       const copied = await clipboardAfter(2000);
       if (copied) assert.ok(!needles().some((needle) => copied.includes(needle)), `${watched.provider}: the token is in the cURL command`);
     }
@@ -109,7 +109,7 @@ describe('secrets in the extension host: every token stays in SecretStorage only
     const places = stores();
     assert.ok(hitsIn(places, [accountName]).some((place) => place.startsWith('globalState')), 'the search does not see globalState');
     assert.ok(hitsIn(places, ['Activated in']).length > 0, 'the search does not see the API Logs output log');
-    assert.ok(hitsIn(places, [panels[0]!.panel.session.rows[0]!.id]).length > 0, 'the search does not see the exports');
+    assert.ok(hitsIn(places, [panels[0]!.panel.session.rows.at(0)!.id]).length > 0, 'the search does not see the exports');
     assert.deepEqual(hitsIn(places, needles()), []);
   });
 

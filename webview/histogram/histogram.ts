@@ -108,7 +108,7 @@ export class Histogram {
   update(rows: readonly LogRow[], shown: Uint32Array, key: string, version: number, change?: RowChange): void {
     const last = this.last;
     this.last = { rows, shown, key, version, length: rows.length, change };
-    if (last && last.key === key && last.version === version) return;
+    if (last && last.version === version && (last.key === key || last.shown === shown)) return;
     const added = last && last.key === key && change && followsOn(last.length, rows.length, change) ? newlyShown(shown, change, rows.length) : undefined;
     if (!added || !this.counts?.add(this.rowColumns.get(rows, version, this.stacking, change), added)) this.rebuild(true);
     else this.changed();

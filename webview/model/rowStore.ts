@@ -3,7 +3,7 @@ import { SearchIndex } from './searchIndex';
 import { FieldCodes, type ValueCodes } from './valueCodes';
 
 /**
- * The rows the host sent, in the host's order (newest first), plus a lowercase search text per row built lazily
+ * The rows the host sent, in the host's order (newest first), plus their lowercase search text built lazily
  * (first query, or idle time) so that assigning rows stays cheap. `version` changes on every mutation so views
  * know when their cached orders are stale.
  */
@@ -40,7 +40,7 @@ export class RowStore {
     const at = this.indexOfId(beforeId);
     if (at < 0) return;
     this.rows = this.rows.slice(0, at).concat(rows, this.rows.slice(at));
-    this.search.inserted(at, rows.length);
+    this.search.inserted(rows.length);
     this.codes.reset();
     this.changed();
   }
@@ -70,6 +70,16 @@ export class RowStore {
   /** A test by store index for rows whose search text contains `needle` (lowercase, no newline). */
   contains(needle: string): (index: number) => boolean {
     return this.search.contains(needle);
+  }
+
+  /** Of `indices`, the rows whose search text contains `needle` (lowercase, no newline), in order. */
+  select(needle: string, indices: Uint32Array): Uint32Array {
+    return this.search.select(needle, indices);
+  }
+
+  /** The store indices the next free-text tests will visit, so that sparse blocks are tested row by row. */
+  expectTests(indices: ArrayLike<number>): void {
+    this.search.expect(indices);
   }
 
   /** The values of field `key` numbered per row (for counting). */

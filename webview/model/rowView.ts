@@ -51,6 +51,8 @@ export class RowView {
   constructor(private readonly store: RowStore) {}
 
   private kept: Kept[] = [];
+  /** Where results are collected before they are copied out at their size. */
+  private scratch = new Uint32Array(0);
   private readonly timeOrder = new TimeOrder();
 
   update(query: ViewQuery): Uint32Array {
@@ -135,12 +137,22 @@ export class RowView {
     return this.keys.keys;
   }
 
-  /** Severity, flags, then the query's predicate, over the rows in display order. */
+  /**
+   * Severity, flags, then the query's predicate, over the rows in display order. When every row passes, the
+   * result is `source` itself, so views that count the rows shown can tell nothing changed.
+   */
   private filter(source: Uint32Array, predicate: RowPredicate | undefined, severities: ReadonlySet<Severity>, hiddenFlags: readonly string[]): Uint32Array {
     const allSeverities = severities.size === 4;
     if (!predicate && allSeverities && hiddenFlags.length === 0) return source;
+    if (predicate?.select) {
+      const candidates = allSeverities && hiddenFlags.length === 0 ? source : this.filter(source, undefined, severities, hiddenFlags);
+      const kept = predicate.select(candidates);
+      return kept.length === source.length ? source : kept;
+    }
     const rows = this.store.rows;
-    const out = new Uint32Array(source.length);
+    if (predicate) this.store.expectTests(source);
+    if (this.scratch.length < source.length) this.scratch = new Uint32Array(Math.max(source.length, this.scratch.length * 2));
+    const out = this.scratch;
     let count = 0;
     for (let i = 0; i < source.length; i++) {
       const index = source[i];
@@ -150,6 +162,6 @@ export class RowView {
       if (predicate && !predicate(row, index)) continue;
       out[count++] = index;
     }
-    return out.subarray(0, count);
+    return count === source.length ? source : out.slice(0, count);
   }
 }

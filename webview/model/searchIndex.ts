@@ -1,147 +1,185 @@
-import type { JsonValue, LogRow } from '../../src/protocol/streamDefinition';
+import type { LogRow } from '../../src/protocol/streamDefinition';
+import { finder, found, scanBlock, testRow, type Find, type Findings } from './blockScan';
+import { blockShift, blockSize, extendBlock, type PartBlock, type SearchBlock } from './searchBlock';
 
-/** Rows per joined block of search text. */
-const blockSize = 4096;
-/** A block is scanned whole once a query tests more of its rows than this; fewer are tested row by row. */
-const rowByRowLimit = 48;
+/** Needles whose findings are kept while the rows stay the same (typing back what was just deleted). */
+const recentNeedles = 4;
 
-interface Block {
-  /** The stable positions (see `origin`) of its first row and one past its last. */
-  readonly from: number;
-  readonly to: number;
-  /** The rows' texts joined by newlines, and where each row's text starts. */
-  readonly text: string;
-  readonly starts: Uint32Array;
+/** What is known of a needle in each row, and how to find it. */
+interface Recent {
+  readonly needle: string;
+  readonly findings: Findings;
+  readonly find: Find;
+}
+
+/** The store indices the next tests visit, and a mark per row (built on first need). */
+interface Expected {
+  readonly indices: ArrayLike<number>;
+  marks?: Uint8Array;
 }
 
 /**
- * The lowercase free-text of each row (built on first use or in idle time) and, for whole-store word tests, the
- * texts joined in blocks of 4096 rows: one `indexOf` walk over a block is several times faster than a call per
- * row. Blocks are keyed by a stable position (store index minus `origin`) so rows added at either end only build
- * the blocks they touch, not the whole store.
+ * The lowercase free text of the rows, kept only as blocks of 4096 rows joined by newlines (built on first use or
+ * in idle time): one `indexOf` walk over a block is several times faster than a call per row, and a row's own text
+ * is a slice of its block, so the text is held once. Blocks are keyed by a stable position (store index plus
+ * `origin`) so rows added at either end only build the blocks they touch, not the whole store.
  */
 export class SearchIndex {
-  private texts: (string | undefined)[] = [];
+  private count = 0;
   /** A row's stable position is its store index plus `origin` (prepending rows lowers it). */
   private origin = 0;
-  private blocks = new Map<number, Block>();
+  private readonly blocks = new Map<number, SearchBlock>();
+  /** The block idle time is building, when it stopped half way. */
+  private part: PartBlock | undefined;
+  private expected: Expected | undefined;
+  private recent: Recent[] = [];
 
   constructor(private readonly rows: () => readonly LogRow[]) {}
 
   reset(count: number): void {
-    this.texts = new Array<string | undefined>(count);
+    this.count = count;
     this.origin = 0;
     this.blocks.clear();
+    this.changed();
   }
 
   appended(count: number): void {
-    this.texts.length += count;
+    this.count += count;
+    this.changed();
   }
 
   prepended(count: number): void {
-    this.texts = new Array<string | undefined>(count).concat(this.texts);
+    this.count += count;
     this.origin -= count;
+    this.changed();
   }
 
-  inserted(at: number, count: number): void {
-    this.texts = this.texts.slice(0, at).concat(new Array<string | undefined>(count), this.texts.slice(at));
+  inserted(count: number): void {
+    this.count += count;
     this.blocks.clear();
+    this.changed();
   }
 
   truncated(count: number): void {
-    this.texts.length = count;
+    this.count = count;
     for (const [id, block] of this.blocks) if (block.to > this.origin + count) this.blocks.delete(id);
+    this.changed();
   }
 
-  /** Lowercase text of every field of row `index`, built on first use. */
+  /** Lowercase text of every field of row `index`. */
   textAt(index: number): string {
-    let text = this.texts[index];
-    if (text === undefined) {
-      text = searchTextOf(this.rows()[index]);
-      this.texts[index] = text;
-    }
-    return text;
+    const position = index + this.origin;
+    const block = this.block(position >> blockShift);
+    const offset = position - block.from;
+    return block.text.slice(block.starts[offset], block.starts[offset + 1] - 1);
   }
 
-  /** Builds texts from `start` for about `budgetMs`; returns where it stopped (the row count when done). */
+  /** Builds the blocks from the one holding row `start` for about `budgetMs`; returns where it stopped (the row count when done). */
   build(start: number, budgetMs: number): number {
     const deadline = performance.now() + budgetMs;
-    const count = this.texts.length;
+    const stop = () => performance.now() > deadline;
     let index = start;
-    while (index < count) {
-      this.textAt(index++);
-      if ((index & 255) === 0 && performance.now() > deadline) break;
+    while (index < this.count) {
+      const block = this.block((index + this.origin) >> blockShift, stop);
+      if (!block) return (this.part as PartBlock).from - this.origin + (this.part as PartBlock).texts.length;
+      index = block.to - this.origin;
+      if (stop()) break;
     }
     return index;
   }
 
   /**
-   * A test by store index for rows whose text contains `needle` (lowercase, no newline). Sparse tests (a query
-   * narrowing a few rows) check row by row; dense ones mark a whole block with one walk.
+   * The store indices the next tests will visit (a query's source rows): a block's search then skips the rows
+   * no test will ask about. Only the cost depends on it, never a result.
+   */
+  expect(indices: ArrayLike<number>): void {
+    this.expected = indices.length >= this.count ? undefined : { indices };
+  }
+
+  /**
+   * A test by store index for rows whose text contains `needle` (lowercase, no newline), valid until the rows
+   * change. A block's expected rows are all tested on its first question, in store order (see `expect`).
    */
   contains(needle: string): (index: number) => boolean {
-    const marks = new Map<number, Uint8Array>();
-    const tested = new Map<number, number>();
+    const search = this.findings(needle);
+    const { findings } = search;
+    const origin = this.origin;
     return (index) => {
-      const position = index + this.origin;
-      const id = Math.floor(position / blockSize);
-      let blockMarks = marks.get(id);
-      if (!blockMarks) {
-        const count = (tested.get(id) ?? 0) + 1;
-        tested.set(id, count);
-        if (count <= rowByRowLimit) return this.textAt(index).includes(needle);
-        marks.set(id, (blockMarks = this.mark(id, needle)));
-      }
-      return blockMarks[position - id * blockSize] === 1;
+      if (findings[index] === 0) this.test(index + origin, search);
+      return findings[index] === found;
     };
   }
 
-  /** Marks (by offset in the block) the block's rows whose text contains `needle`. */
-  private mark(id: number, needle: string): Uint8Array {
-    const { text, starts, from } = this.block(id);
-    const marks = new Uint8Array(blockSize);
-    const offset = from - id * blockSize;
-    let row = 0;
-    let at = 0;
-    for (;;) {
-      at = text.indexOf(needle, at);
-      if (at < 0) break;
-      while (starts[row + 1] <= at) row++;
-      marks[offset + row] = 1;
-      at = starts[row + 1];
+  /** Of `indices` (store indices), those whose text contains `needle`, in order: `contains` without a call per row. */
+  select(needle: string, indices: Uint32Array): Uint32Array {
+    const search = this.findings(needle);
+    const { findings } = search;
+    this.expect(indices);
+    const kept = new Uint32Array(indices.length);
+    let count = 0;
+    for (let i = 0; i < indices.length; i++) {
+      const index = indices[i];
+      if (findings[index] === 0) this.test(index + this.origin, search);
+      if (findings[index] === found) kept[count++] = index;
     }
-    return marks;
+    return count === indices.length ? indices : kept.slice(0, count);
   }
 
-  /** The block's joined text, built again when rows were added to or dropped from its range. */
-  private block(id: number): Block {
+  /** What is known of `needle` in each row: kept for a few needles while the rows stay the same. */
+  private findings(needle: string): Recent {
+    let search = this.recent.find((entry) => entry.needle === needle);
+    if (!search) {
+      search = { needle, findings: new Uint8Array(this.count), find: finder(needle) };
+      this.recent.unshift(search);
+      if (this.recent.length > recentNeedles) this.recent.pop();
+    }
+    return search;
+  }
+
+  private test(position: number, { needle, find, findings }: Recent): void {
+    const block = this.block(position >> blockShift);
+    const base = block.from - this.origin;
+    scanBlock(block, needle, find, findings, base, this.wantedMarks());
+    if (findings[position - this.origin] === 0) testRow(block, position - block.from, needle, findings, base);
+  }
+
+  /** A mark per store index the next tests visit; undefined when they visit every row. */
+  private wantedMarks(): Uint8Array | undefined {
+    const expected = this.expected;
+    if (!expected) return undefined;
+    if (!expected.marks) {
+      const marks = new Uint8Array(this.count);
+      const indices = expected.indices;
+      for (let i = 0; i < indices.length; i++) marks[indices[i]] = 1;
+      expected.marks = marks;
+    }
+    return expected.marks;
+  }
+
+  private changed(): void {
+    this.part = undefined;
+    this.expected = undefined;
+    this.recent = [];
+  }
+
+  /**
+   * The block's joined text, built again when rows were added to or dropped from its range; with `stop`, the
+   * building may stop half way (undefined), to go on from there on the next call.
+   */
+  private block(id: number): SearchBlock;
+  private block(id: number, stop: () => boolean): SearchBlock | undefined;
+  private block(id: number, stop: () => boolean = () => false): SearchBlock | undefined {
     const from = Math.max(id * blockSize, this.origin);
-    const to = Math.min((id + 1) * blockSize, this.origin + this.texts.length);
+    const to = Math.min((id + 1) * blockSize, this.origin + this.count);
     const cached = this.blocks.get(id);
     if (cached && cached.from === from && cached.to === to) return cached;
-    const count = Math.max(0, to - from);
-    const starts = new Uint32Array(count + 1);
-    const texts = new Array<string>(count);
-    let offset = 0;
-    for (let i = 0; i < count; i++) {
-      texts[i] = this.textAt(from - this.origin + i);
-      starts[i] = offset;
-      offset += texts[i].length + 1;
+    const part = this.part?.from === from && this.part.to === to ? this.part : { from, to, texts: [] };
+    const block = extendBlock(part, this.rows(), from - this.origin, stop);
+    if (!block) this.part = part;
+    else {
+      if (part === this.part) this.part = undefined;
+      this.blocks.set(id, block);
     }
-    starts[count] = offset;
-    const block = { from, to, text: texts.join('\n'), starts };
-    this.blocks.set(id, block);
     return block;
   }
-}
-
-function searchTextOf(row: LogRow): string {
-  const parts: string[] = [row.id];
-  for (const value of Object.values(row.fields)) parts.push(valueText(value));
-  return parts.join('\n').toLowerCase();
-}
-
-function valueText(value: JsonValue): string {
-  if (value === null) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

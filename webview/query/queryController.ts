@@ -193,6 +193,6 @@ export class QueryController {
   /** Free words use the row store's cached texts and its block scans. */
   private freeText(): FreeTextSource {
     const store = this.host.store;
-    return { textOf: (_, index) => store.textAt(index), contains: (needle) => store.contains(needle) };
+    return { textOf: (_, index) => store.textAt(index), contains: (needle) => store.contains(needle), select: (needle, indices) => store.select(needle, indices) };
   }
 }

@@ -5,7 +5,11 @@ import { fieldValue } from './fieldValue';
 import { maxTestedChars } from './safeRegex';
 import { scalarTest, valueText, wildcardMatcher, type ScalarTest, type ValueContext } from './values';
 
-export type RowPredicate = (row: LogRow, index: number) => boolean;
+/**
+ * A test of one row (by object and store index). `select`, when present, is the same test over many rows at once:
+ * of `indices`, those that pass, in order (free words over an index answer that without a call per row).
+ */
+export type RowPredicate = ((row: LogRow, index: number) => boolean) & { readonly select?: (indices: Uint32Array) => Uint32Array };
 
 /**
  * Where free words look. The default builds each row's lowercase text on demand; the webview passes its row
@@ -16,6 +20,8 @@ export interface FreeTextSource {
   textOf(row: LogRow, index: number): string;
   /** Optional fast path: a test by row index for a lowercase needle, built once per compile. */
   contains?(needle: string): (index: number) => boolean;
+  /** Optional with `contains`: of `indices`, those whose text holds `needle`, in order. */
+  select?(needle: string, indices: Uint32Array): Uint32Array;
 }
 
 /**
@@ -111,7 +117,9 @@ class Compiler {
     if (parts.length === 0) return () => true;
     const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
     const quick = this.freeText.contains?.(longest);
-    if (parts.length === 1) return quick ? (_, index) => quick(index) : (row, index) => this.freeText.textOf(row, index).includes(longest);
+    const { select } = this.freeText;
+    if (parts.length === 1 && quick) return withSelect((_, index) => quick(index), select && ((indices) => select(longest, indices)));
+    if (parts.length === 1) return (row, index) => this.freeText.textOf(row, index).includes(longest);
     const inOrder = wildcardMatcher(`*${parts.join('*')}*`);
     return (row, index) => (!quick || quick(index)) && inOrder(this.freeText.textOf(row, index));
   }
@@ -145,12 +153,18 @@ class Compiler {
   }
 }
 
-/** Plain loops: this runs for every row on every keystroke. */
+/** Plain loops: this runs for every row on every keystroke. When every child selects in bulk, so does the AND. */
 function allOf(children: readonly RowPredicate[]): RowPredicate {
-  return (row, index) => {
+  const test: RowPredicate = (row, index) => {
     for (let i = 0; i < children.length; i++) if (!children[i](row, index)) return false;
     return true;
   };
+  if (!children.every((child) => child.select)) return test;
+  return withSelect(test, (indices) => children.reduce((kept, child) => (child.select as (indices: Uint32Array) => Uint32Array)(kept), indices));
+}
+
+function withSelect(test: (row: LogRow, index: number) => boolean, select: ((indices: Uint32Array) => Uint32Array) | undefined): RowPredicate {
+  return select ? Object.assign(test, { select }) : test;
 }
 
 function anyOf(children: readonly RowPredicate[]): RowPredicate {

@@ -57,7 +57,7 @@ describe('logs meet code: Find Call Sites, CodeLens, Watch for Errors', function
     const opened = api.panels.get(identity);
     assert.ok(opened);
     panel = opened;
-    await until(() => panel.session.rows.some((row) => presencePath.test(String(row.fields.url))) && !panel.session.busy, 'a presence row');
+    await until(() => [...panel.session.rows].some((row) => presencePath.test(String(row.fields.url))) && !panel.session.busy, 'a presence row');
   });
 
   after(async () => {
@@ -73,7 +73,7 @@ describe('logs meet code: Find Call Sites, CodeLens, Watch for Errors', function
     // A nested .gitignore hides generated code: its call site must not be among the results.
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(fixtures.folder, 'generated', '.gitignore'), Buffer.from('*.gen.js\n'));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(fixtures.folder, 'generated', 'client.gen.js'), Buffer.from('fetch(`${DAILY}/rooms/${room}/presence`);\n'));
-    const row = panel.session.rows.find((candidate) => presencePath.test(String(candidate.fields.url))) as LogRow;
+    const row = [...panel.session.rows].find((candidate) => presencePath.test(String(candidate.fields.url))) as LogRow;
     const finished = nextSearch(api);
     panel.handleMessage({ type: 'findCallSites', rowId: row.id });
     const search = await finished;

@@ -91,6 +91,6 @@ export async function resetPanel(watched: WatchedPanel): Promise<void> {
 }
 
 export function assertUniqueRows(watched: WatchedPanel): void {
-  const ids = watched.panel.session.rows.map((row) => row.id);
+  const ids = [...watched.panel.session.rows].map((row) => row.id);
   assert.equal(new Set(ids).size, ids.length, `${watched.provider}: duplicate rows`);
 }

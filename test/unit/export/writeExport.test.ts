@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvFieldKeys, encodeAll } from '../../../src/export/exportEncoder';
 import { writeExport } from '../../../src/export/writeExport';
+import { RowStore } from '../../../src/query/rowStore';
 import type { ColumnDef, LogRow } from '../../../src/protocol/streamDefinition';
 
 const columns: ColumnDef[] = [
@@ -45,6 +46,8 @@ describe('export', () => {
     const rows = [apiRow(1), apiRow(2), apiRow(3)];
     assert.deepEqual(JSON.parse(encodeAll(rows, 'json', columns)), rows);
     assert.deepEqual(JSON.parse(encodeAll([], 'json', columns)), []);
+    assert.equal(encodeAll(rows, 'json', columns), `[\n${rows.map((row) => JSON.stringify(row)).join(',\n')}\n]\n`);
+    assert.equal(encodeAll([], 'json', columns), '[]\n');
     const lines = encodeAll(rows, 'ndjson', columns).trimEnd().split('\n');
     assert.deepEqual(lines.map((line) => JSON.parse(line)), rows);
   });
@@ -60,6 +63,27 @@ describe('export', () => {
     const lines = text.trimEnd().split('\n');
     assert.equal(lines.length, 20_000);
     assert.deepEqual(JSON.parse(lines[19_999]), rows[19_999]);
+  });
+
+  it('exports the rows a row store holds when it starts: rows arriving meanwhile are left out and the JSON stays whole', async () => {
+    const held = Array.from({ length: 3000 }, (_, n) => apiRow(n, { request: `{"n":${n}}` }));
+    for (const format of ['json', 'ndjson'] as const) {
+      const store = new RowStore(10_000);
+      store.append(held);
+      let arrived = 0;
+      const onProgress = (): void => {
+        store.prepend([apiRow(100_000 + arrived)]);
+        store.append([apiRow(200_000 + arrived++)]);
+      };
+      const file = join(dir, `held.${format}`);
+      const result = await writeExport(file, store.all(), { format, columns, progressEvery: 500, onProgress });
+      const text = await readFile(file, 'utf8');
+      const written: unknown = format === 'json' ? JSON.parse(text) : text.trimEnd().split('\n').map((line) => JSON.parse(line) as unknown);
+      assert.ok(arrived >= 6, 'rows arrived during the export');
+      assert.equal(store.size, 3000 + 2 * arrived);
+      assert.equal(result.rows, 3000);
+      assert.deepEqual(written, held);
+    }
   });
 
   it('removes the partial file when cancelled', async () => {

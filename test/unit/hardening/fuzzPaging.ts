@@ -97,7 +97,7 @@ async function drive(pages: Record<string, ScriptedPage>, maxRows: number, ops: 
   const session = new LogSession({ fetchPage, filters: {}, pageSize: 10, maxRows, tailIntervalMs: 60_000 });
   for (const operation of ops) {
     await apply(session, operation);
-    const ids = session.rows.map((row) => row.id);
+    const ids = Array.from(session.rows, (row) => row.id);
     assert.equal(new Set(ids).size, ids.length, `duplicate rows after ${operation}`);
     assert.ok(ids.length <= maxRows, `${ids.length} rows held with maxRows ${maxRows}`);
     assert.equal(session.busy, false, `still busy after ${operation}`);

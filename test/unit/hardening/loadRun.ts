@@ -92,7 +92,7 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadRunResult> {
     const requests = server.requests.length - mark;
     const observed = server.requests.slice(mark);
     return {
-      ids: session.rows.map((row) => row.id),
+      ids: Array.from(session.rows, (row) => row.id),
       expected,
       ms,
       requests,

@@ -45,7 +45,7 @@ describe('LogSession with the Daily client and the fake Daily server', () => {
     await session.refresh();
     await session.loadOlder();
     await session.loadOlder();
-    const rows = session.rows;
+    const rows = [...session.rows];
     assert.equal(rows.length, 300);
     assert.equal(new Set(rows.map((row) => row.id)).size, 300);
     for (let i = 1; i < rows.length; i++) assert.ok(rows[i - 1].time >= rows[i].time, `row ${i} is newer than row ${i - 1}`);
@@ -94,7 +94,7 @@ describe('LogSession with the Daily client and the fake Daily server', () => {
     const session = dailySession();
     await session.setFilters({ url: '/v1/rooms' });
     assert.ok(session.rows.length > 0);
-    assert.ok(session.rows.every((row) => String(row.fields.url).includes('/v1/rooms')));
+    assert.ok([...session.rows].every((row) => String(row.fields.url).includes('/v1/rooms')));
     assert.equal(new URLSearchParams(server.requests.at(-1)?.search).get('url'), '/v1/rooms');
   });
 });

@@ -64,7 +64,7 @@ describe('LogSession time range on Daily API logs', function () {
     const { session: s } = session({ kind: 'relative', preset: '1h' });
     const mark = server.requests.length;
     await s.refresh();
-    assert.ok(s.rows.every((row) => row.time >= now - 3_600_000));
+    assert.ok([...s.rows].every((row) => row.time >= now - 3_600_000));
     assert.equal(s.status().more, false);
     const every = await allRows();
     const needed = Math.floor(every.findIndex((row) => row.time < now - 3_600_000) / 100) + 1;

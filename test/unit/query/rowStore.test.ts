@@ -3,7 +3,7 @@ import type { LogRow } from '../../../src/protocol/streamDefinition';
 import { RowStore } from '../../../src/query/rowStore';
 
 const row = (id: string): LogRow => ({ id, time: 0, severity: 'info', fields: {} });
-const ids = (rows: readonly LogRow[]): string[] => rows.map((r) => r.id);
+const ids = (rows: Iterable<LogRow>): string[] => Array.from(rows, (r) => r.id);
 
 describe('RowStore', () => {
   it('skips ids it already holds, also within one page', () => {

@@ -19,9 +19,9 @@ function memorySession(rows: LogRow[], maxRows: number): LogSession {
 }
 
 /** What an index built from scratch over `rows` answers for `probe`. */
-function fresh(rows: readonly LogRow[], probe: string) {
+function fresh(rows: Iterable<LogRow>, probe: string) {
   const index = new RelatedIndex(() => 'S');
-  rows.forEach((r) => index.add(0, r));
+  for (const r of rows) index.add(0, r);
   return index.related(probe);
 }
 
@@ -104,10 +104,10 @@ describe('Find Related index kept across calls', () => {
             const dropped = store.setMaxRows(count * 3);
             if (dropped > 0) emit({ type: 'dropOldest', count: dropped });
           } else {
-            const before = store.all()[at % Math.max(1, store.size)];
-            if (kind === 'insert' && !before) continue;
-            const { added, droppedOldest } = kind === 'prepend' ? store.prepend(page) : store.insertBefore(before.id, page);
-            emit(kind === 'prepend' ? { type: 'rows', mode: 'prepend', rows: added } : { type: 'rows', mode: 'insert', beforeRowId: before.id, rows: added });
+            const beforeId = store.all().at(at % Math.max(1, store.size))?.id;
+            if (kind === 'insert' && beforeId === undefined) continue;
+            const { added, droppedOldest } = kind === 'prepend' || beforeId === undefined ? store.prepend(page) : store.insertBefore(beforeId, page);
+            emit(kind === 'prepend' || beforeId === undefined ? { type: 'rows', mode: 'prepend', rows: added } : { type: 'rows', mode: 'insert', beforeRowId: beforeId, rows: added });
             if (droppedOldest > 0) emit({ type: 'dropOldest', count: droppedOldest });
           }
           assert.equal(index.size, store.size);

@@ -162,7 +162,7 @@ describe('webview row model (no browser)', () => {
         const store = new RowStore();
         const view = new RowView(store);
         store.replace(toRows(initial));
-        const freeText: FreeTextSource = { textOf: (_, index) => store.textAt(index), contains: (needle) => store.contains(needle) };
+        const freeText: FreeTextSource = { textOf: (_, index) => store.textAt(index), contains: (needle) => store.contains(needle), select: (needle, indices) => store.select(needle, indices) };
         let query = '';
         let applied: QueryPlan | undefined;
         let added = 0;
@@ -183,7 +183,9 @@ describe('webview row model (no browser)', () => {
           const predicate = current?.ok && current.node ? current.predicate : undefined;
           if (predicate && s.kind === 'type') narrowedKeys++;
           const narrowed = view.update({ descending: false, predicate, severities: shown, narrowing: { node: current?.ok ? current.node : undefined, scope: 'utc' } });
-          const full = new RowView(store).update({ descending: false, predicate, severities: shown });
+          // The plain path: each row's own text, no index, no bulk selection, no narrowing.
+          const plain = applied && planQuery(printQueryOf(applied), definition, 0);
+          const full = new RowView(store).update({ descending: false, predicate: plain?.ok && plain.node ? plain.predicate : undefined, severities: shown });
           assert.deepEqual(Array.from(narrowed), Array.from(full), query);
         }
       }),
