@@ -16,25 +16,30 @@ export async function followSession(
   source: number,
   idOf: (rowId: string) => string,
 ): Promise<{ dispose(): void }> {
-  let order: LogRow[] = [...session.rows];
+  // Ids only: the session holds its rows packed, and a copy of every row object would undo that.
+  let order: string[] = Array.from(session.rows, (row) => row.id);
   const add = (rows: readonly LogRow[]) => rows.forEach((row) => index.add(source, row, idOf(row.id)));
+  const ids = (rows: readonly LogRow[]) => rows.map((row) => row.id);
   const subscription = session.onEvent((event) => {
-    if (event.type === 'dropOldest') order.splice(Math.max(0, order.length - event.count)).forEach((row) => index.remove(idOf(row.id)));
+    if (event.type === 'dropOldest') order.splice(Math.max(0, order.length - event.count)).forEach((id) => index.remove(idOf(id)));
     if (event.type !== 'rows') return;
     if (event.mode === 'replace') {
-      const kept = new Set(event.rows.map((row) => row.id));
-      order.filter((row) => !kept.has(row.id)).forEach((row) => index.remove(idOf(row.id)));
-      order = [...event.rows];
-    } else if (event.mode === 'append') order.push(...event.rows);
-    else if (event.mode === 'prepend') order = event.rows.concat(order);
-    else if (event.mode === 'insert') order.splice(Math.max(0, order.findIndex((row) => row.id === event.beforeRowId)), 0, ...event.rows);
+      const kept = new Set(ids(event.rows));
+      order.filter((id) => !kept.has(id)).forEach((id) => index.remove(idOf(id)));
+      order = ids(event.rows);
+    } else if (event.mode === 'append') order.push(...ids(event.rows));
+    else if (event.mode === 'prepend') order = ids(event.rows).concat(order);
+    else if (event.mode === 'insert') order.splice(Math.max(0, order.indexOf(event.beforeRowId)), 0, ...ids(event.rows));
     add(event.rows);
   });
   const initial = order;
   for (let start = 0; start < initial.length; start += chunkRows) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve));
     // A row dropped while the build yielded is not indexed (its drop found nothing to remove).
-    add(initial.slice(start, start + chunkRows).filter((row) => session.getRow(row.id) === row));
+    for (const id of initial.slice(start, start + chunkRows)) {
+      const row = session.getRow(id);
+      if (row) index.add(source, row, idOf(id));
+    }
   }
   return subscription;
 }

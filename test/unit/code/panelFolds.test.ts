@@ -120,10 +120,26 @@ describe('panel folds: the open panels\' rows folded by path as they arrive', ()
     let reads = 0;
     const counted = (row: LogRow): LogRow => ({ ...row, fields: new Proxy(row.fields, { get: (target, name: string) => (reads++, target[name]) }) });
     const panel = new ScriptedPanel();
-    panel.next = Array.from({ length: 60 }, (_, n) => counted(poolRow(n)));
+    panel.next = Array.from({ length: 60 }, (_, n) => poolRow(n));
+    // The session rebuilds the rows it holds when read; the folds get them with their field reads counted.
+    const { session } = panel;
+    const countedPanel = {
+      identity: panel.identity,
+      session: {
+        get rows() {
+          return Array.from(session.rows, counted);
+        },
+        getRow: (id: string) => {
+          const row = session.getRow(id);
+          return row && counted(row);
+        },
+        onEvent: (listener: Parameters<typeof session.onEvent>[0]) =>
+          session.onEvent((event) => listener(event.type === 'rows' ? { ...event, rows: event.rows.map(counted) } : event)),
+      },
+    };
     const folds = new PanelFolds(new Set(['daily.api']), () => now);
-    folds.attach(panel);
-    await panel.session.refresh();
+    folds.attach(countedPanel);
+    await session.refresh();
     assert.ok(reads >= 60, 'the rows were folded when they arrived');
     reads = 0;
     const stats = statsFromFolds([folds.foldOf(key)!], ['rooms', '*', 'presence']);
