@@ -17,8 +17,9 @@ const none: readonly Range[] = [];
 
 /**
  * The matched parts of shown text: free words and phrases anywhere, a field term's literal parts (or the whole
- * value for comparisons) in that field, regex matches. Terms under a negation are not highlighted. The grid asks
- * for every cell it paints, so the marks of each field are picked once and the text is lowercased once.
+ * value for comparisons) in that field, regex matches. Terms under a negation, and time terms, are not
+ * highlighted. The grid asks for every cell it paints, so the marks of each field are picked once and the text is
+ * lowercased once.
  */
 export function highlighterFor(node: QueryNode | undefined, definition: StreamDefinition): Highlighter {
   const marks: Mark[] = [];
@@ -42,7 +43,8 @@ function collect(node: QueryNode | undefined, definition: StreamDefinition, mark
     return;
   }
   const field = node.field === undefined ? undefined : resolveField(node.field, definition);
-  if (field && (field.path.length > 0 || field.option || field.virtual === 'severity')) return;
+  // A time term marks nothing: it would colour every shown time cell whole (a brushed range, Show Around This Time).
+  if (field && (field.path.length > 0 || field.option || field.virtual === 'severity' || field.virtual === 'time')) return;
   marks.push({ field: field?.key, find: finder(node) });
 }
 

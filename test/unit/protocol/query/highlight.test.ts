@@ -64,6 +64,10 @@ describe('query highlight', () => {
     assert.deepEqual(highlighted('-room', 'room', undefined), []);
     assert.deepEqual(highlighted('aa', 'aaaa', undefined), [[0, 4]], 'touching matches are one mark');
     assert.deepEqual(highlighted('room', '', 'url'), []);
+    const time = '2026-11-23 10:05:00.000';
+    assert.deepEqual(highlighted('time:2026-11-23T10:00..2026-11-23T10:30', time, 'createdAt'), [], 'a time range marks no time cell');
+    assert.deepEqual(highlighted('time:>-1h room', time, 'createdAt'), []);
+    assert.deepEqual(highlighted('createdAt:>=2026-11-23 room', `${time} room`, 'createdAt'), [[24, 28]], 'only the free word');
   });
 
   it('agrees with marking characters one by one, for any mix of terms, fields and texts', () => {
