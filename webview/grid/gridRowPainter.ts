@@ -5,7 +5,7 @@ import { button } from '../controls/toolkit';
 import { cellText, toneOf } from '../format/cellText';
 import { formatRelative, formatTime } from '../format/formatTime';
 import { toNumber } from '../model/sortKeys';
-import { setMarkedText } from '../query/marks';
+import { CellMarks } from './cellMarks';
 import { gapText, type GapSlot } from './gapSlots';
 
 /** Times align by tabular digits; amounts and durations are right-aligned so their digits line up. */
@@ -57,6 +57,7 @@ export class GridRowPainter {
   /** Goes up whenever a setting changes, so every element is painted again. */
   private generation = 0;
   private readonly painted = new WeakMap<HTMLElement, Painted>();
+  private readonly cellMarks = new CellMarks();
 
   constructor(private readonly loadGap: (gapId: string) => void) {}
 
@@ -187,8 +188,7 @@ export class GridRowPainter {
       const ranges = highlight?.(text, column.key) ?? [];
       const marks = ranges.length > 0 ? ranges.join(';') : '';
       if (last.texts[c] !== text || last.marks[c] !== marks) {
-        if (ranges.length > 0) setMarkedText(cell, text, ranges);
-        else cell.textContent = text;
+        this.cellMarks.write(cell, text, ranges, last.texts[c] !== text);
         last.texts[c] = text;
         last.marks[c] = marks;
       }
