@@ -213,7 +213,8 @@ async function main(): Promise<void> {
       return [
         { name: `${name}, p95 of ${samples.wall.length}, wall clock`, value: wall, unit: 'ms', target: `≤ ${target} ms`, ok: wall <= target },
         { name: `${name}, median / fastest, wall clock`, value: percentile(samples.wall, 50), unit: `ms / ${Math.min(...samples.wall).toFixed(2)} ms` },
-        { name: `${name}, p95, main-thread CPU (with the CDP call)`, value: cpu, unit: 'ms', target: `≤ ${target} ms`, ok: cpu <= target },
+        // A reference: the reading counts the page call around the sample too (about 2 ms of main-thread CPU).
+        { name: `${name}, p95, main-thread CPU (with the CDP call)`, value: cpu, unit: 'ms' },
       ];
     };
     recordBench('histogram', [
