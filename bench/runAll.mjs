@@ -4,6 +4,7 @@
 import { spawnSync, execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,11 +30,26 @@ function busiestProcesses() {
 }
 
 const load = () => loadavg().map((value) => Number(value.toFixed(2)));
+
+/**
+ * A fixed CPU workload (sorting the same 1,000,000 numbers), timed before and after the suites: this shared
+ * machine's speed drifts by half from hour to hour, so figures of two runs compare only next to it.
+ */
+function fixedWorkloadMs() {
+  const numbers = new Float64Array(1_000_000);
+  let seed = 1;
+  for (let i = 0; i < numbers.length; i++) numbers[i] = (seed = (seed * 16807) % 2147483647);
+  const started = performance.now();
+  numbers.sort();
+  return Number((performance.now() - started).toFixed(1));
+}
 const startedAt = new Date().toISOString();
-const before = { loadAverage: load(), busiest: busiestProcesses() };
+const before = { loadAverage: load(), busiest: busiestProcesses(), fixedWorkloadMs: fixedWorkloadMs() };
 writeFileSync(resultsFile, JSON.stringify({ startedAt, machine: { cpus: cpus().length, before }, rows: [] }, null, 2) + '\n');
 
-let crashed = false;
+// The bundles users run: the webview suites load dist/, which otherwise holds whatever the last build left there.
+process.stdout.write('== production build (node esbuild.mjs --production)\n');
+let crashed = spawnSync(process.execPath, [join(folder, '..', 'esbuild.mjs'), '--production'], { stdio: 'inherit' }).status !== 0;
 for (const file of files) {
   process.stdout.write(`\n== ${file}\n`);
   const result = spawnSync(tsx, [join(folder, file)], { stdio: 'inherit' });
@@ -41,13 +57,14 @@ for (const file of files) {
 }
 
 const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
-results.machine.after = { loadAverage: load(), busiest: busiestProcesses() };
+results.machine.after = { loadAverage: load(), busiest: busiestProcesses(), fixedWorkloadMs: fixedWorkloadMs() };
 writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 
 const missed = results.rows.filter((row) => row.ok === false);
 const targets = results.rows.filter((row) => row.ok !== undefined);
 process.stdout.write(`\n== summary: ${targets.length - missed.length}/${targets.length} targets met`);
 process.stdout.write(`; load average ${before.loadAverage.join(' ')} before, ${results.machine.after.loadAverage.join(' ')} after (${cpus().length} CPUs)\n`);
+process.stdout.write(`machine speed: sorting 1,000,000 numbers took ${before.fixedWorkloadMs} ms before, ${results.machine.after.fixedWorkloadMs} ms after\n`);
 for (const row of missed) {
   process.stdout.write(`MISSED  ${row.suite}: ${row.name}: ${Number(row.value.toFixed(3))} ${row.unit} (target ${row.target})\n`);
 }
