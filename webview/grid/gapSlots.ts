@@ -31,6 +31,25 @@ function firstAtOrAfter(shown: Uint32Array, index: number): number {
   return low;
 }
 
+/** What is at a display position: a gap row, or the shown row of that index (gap rows above it skipped). */
+export function slotAt(gaps: readonly GapSlot[], position: number): GapSlot | { readonly shownIndex: number } | undefined {
+  if (position < 0) return undefined;
+  let gapsAbove = 0;
+  for (const slot of gaps) {
+    if (slot.position === position) return slot;
+    if (slot.position > position) break;
+    gapsAbove++;
+  }
+  return { shownIndex: position - gapsAbove };
+}
+
+/** The display position of shown row `shownIndex`, counting the gap rows above it. */
+export function displayPosition(gaps: readonly GapSlot[], shownIndex: number): number {
+  let position = shownIndex;
+  for (const slot of gaps) if (slot.position <= position) position++;
+  return position;
+}
+
 /** The text of a gap row. */
 export function gapText(gap: PanelGap): string {
   const count = gap.missing.toLocaleString('en-US');

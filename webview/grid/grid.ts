@@ -3,7 +3,7 @@ import type { SortIntent } from '../state';
 import { replaceHeader, type HeaderCallbacks } from './gridHeader';
 import { removeAttribute, setAttribute } from '../panel/domWrites';
 import { keyTarget, rowKeyAction } from './gridKeys';
-import type { GapSlot } from './gapSlots';
+import { displayPosition, slotAt, type GapSlot } from './gapSlots';
 import { GridRowPainter, isGap, rowHeight, showRelativeTime } from './gridRowPainter';
 
 export { rowHeight } from './gridRowPainter';
@@ -140,7 +140,7 @@ export class Grid {
   }
 
   positionOf(rowId: string): number {
-    for (let i = 0; i < this.shown.length; i++) if (this.rows[this.shown[i]].id === rowId) return this.displayPosition(i);
+    for (let i = 0; i < this.shown.length; i++) if (this.rows[this.shown[i]].id === rowId) return displayPosition(this.gaps, i);
     return -1;
   }
 
@@ -226,22 +226,10 @@ export class Grid {
 
   /** A display position's row or gap row. */
   private itemAt(position: number): LogRow | GapSlot | undefined {
-    if (position < 0) return undefined;
-    let gapsAbove = 0;
-    for (const slot of this.gaps) {
-      if (slot.position === position) return slot;
-      if (slot.position > position) break;
-      gapsAbove++;
-    }
-    const index = this.shown[position - gapsAbove];
+    const at = slotAt(this.gaps, position);
+    if (at === undefined || 'gap' in at) return at;
+    const index = this.shown[at.shownIndex];
     return index === undefined ? undefined : this.rows[index];
-  }
-
-  /** The display position of shown row `shownIndex`, counting the gap rows above it. */
-  private displayPosition(shownIndex: number): number {
-    let position = shownIndex;
-    for (const slot of this.gaps) if (slot.position <= position) position++;
-    return position;
   }
 
   private reveal(position: number): void {
